@@ -1,10 +1,9 @@
 import type { NextConfig } from "next";
+import { env } from "./server/config";
 
 // A bad environment fails the build, as it fails start-up (skip for image builds).
-if (!process.env.SKIP_ENV_VALIDATION) {
-  const { env } = await import("./server/config");
-  env();
-}
+// (No top-level await here: Next require()s the compiled config, which cannot hold one.)
+if (!process.env.SKIP_ENV_VALIDATION) env();
 
 const config: NextConfig = {
   output: "standalone",
