@@ -65,6 +65,8 @@ export function minioKeys(seed: number, name: string): { accessKey: string; secr
   return { accessKey: pick(ALNUM, 20), secretKey: pick(B64, 40) };
 }
 
+const pathOf = (url: string): string => url.split("?")[0] ?? url;
+
 function s3ErrorXml(code: string, message: string, resource: string): string {
   const reqId = hash32(`${resource}${Date.now()}`).toString(16).toUpperCase().padStart(16, "0");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><Resource>${resource}</Resource><RequestId>${reqId}</RequestId><HostId>dd9025bab4ad464b049177c95eb6ebf374d3b3fd1af9251148b658df7ac2e3e8</HostId></Error>`;
@@ -100,7 +102,7 @@ async function startOne(name: S3Endpoint["name"], seed: number, port: number | u
       if (!auth.ok) {
         req.resume();
         res.writeHead(auth.status, { "content-type": "application/xml", server: "MinIO" });
-        res.end(s3ErrorXml(auth.code, auth.message, url.split("?")[0]));
+        res.end(s3ErrorXml(auth.code, auth.message, pathOf(url)));
         return;
       }
       const isWrite = req.method === "PUT" || req.method === "POST" || req.method === "DELETE";
@@ -108,7 +110,7 @@ async function startOne(name: S3Endpoint["name"], seed: number, port: number | u
         pendingWriteFailures = Math.max(0, pendingWriteFailures - 1);
         req.resume();
         res.writeHead(500, { "content-type": "application/xml", server: "MinIO" });
-        res.end(s3ErrorXml("InternalError", "We encountered an internal error, please try again.", url.split("?")[0]));
+        res.end(s3ErrorXml("InternalError", "We encountered an internal error, please try again.", pathOf(url)));
         return;
       }
       const upstream = http.request(
@@ -128,7 +130,7 @@ async function startOne(name: S3Endpoint["name"], seed: number, port: number | u
       port,
       errorBody: (status, req) => ({
         contentType: "application/xml",
-        body: (req.url ?? "").startsWith("/minio/health/") ? "" : s3ErrorXml(status === 503 ? "ServiceUnavailable" : "InternalError", status === 503 ? "Please reduce your request rate." : "We encountered an internal error, please try again.", (req.url ?? "/").split("?")[0]),
+        body: (req.url ?? "").startsWith("/minio/health/") ? "" : s3ErrorXml(status === 503 ? "ServiceUnavailable" : "InternalError", status === 503 ? "Please reduce your request rate." : "We encountered an internal error, please try again.", pathOf(req.url ?? "/")),
       }),
     },
   );

@@ -34,7 +34,7 @@ describe("sim S3 (s3rver behind a MinIO-like front)", () => {
     const bad = client({ ...s3.primary, secretKey: "x".repeat(40) });
     await expect(bad.listBuckets()).rejects.toThrow(/signature/i);
     expect((await fetch(`${s3.primary.endpoint}/backups?list-type=2`)).status).toBe(403);
-    const url = await client(s3.primary).presignedGetObject("backups", (await list(client(s3.primary), "backups", "qdrant/"))[0].name!, 60);
+    const url = await client(s3.primary).presignedGetObject("backups", (await list(client(s3.primary), "backups", "qdrant/"))[0]!.name!, 60);
     const head = await fetch(url, { headers: { range: "bytes=0-9" } });
     expect(head.status).toBe(206);
   });
@@ -45,7 +45,8 @@ describe("sim S3 (s3rver behind a MinIO-like front)", () => {
     for (const d of dumps) {
       const m = /^postgres\/full-(\d{4})(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)\.sql\.gz$/.exec(d.name ?? "");
       expect(m).not.toBeNull();
-      const named = Date.UTC(+m![1], +m![2] - 1, +m![3], +m![4], +m![5], +m![6]);
+      const [y, mo, d2, h, mi, se] = m!.slice(1).map(Number) as [number, number, number, number, number, number];
+      const named = Date.UTC(y, mo - 1, d2, h, mi, se);
       const modified = d.lastModified!.getTime();
       expect(modified - named).toBeGreaterThan(0);
       expect(modified - named).toBeLessThan(5 * 60_000);
@@ -57,7 +58,7 @@ describe("sim S3 (s3rver behind a MinIO-like front)", () => {
     expect(days.at(-1)).toBe("20261204");
     const sizes = dumps.map((d) => d.size);
     const previous = sizes.slice(-8, -1).sort((a, b) => a - b);
-    const median = previous[3];
+    const median = previous[3]!;
     expect(median).toBeGreaterThan(150 * 1024 * 1024);
     expect(new Set(previous).size).toBe(7); // slightly varying
     expect(sizes.at(-1)!).toBeLessThan(median / 3);
