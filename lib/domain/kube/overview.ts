@@ -1,0 +1,37 @@
+import type { ClusterInfo, ClusterSummary, HealthCounts } from "./summary";
+import { mergeTimelines, type ChangeEntry } from "./timeline";
+import type { ClusterState, TriageItem } from "./triage";
+
+/** The overview/triage page's whole payload: small (top items only), computed once per cache version. */
+export interface Overview {
+  computedAt: number;
+  clusters: Array<ClusterInfo & {
+    status: ClusterState;
+    synced: boolean;
+    /** last-known data shown while the cluster is not connected */
+    stale: boolean;
+    counts: { nodes: HealthCounts; workloads: HealthCounts; pods: HealthCounts };
+    problems: number;
+  }>;
+  triage: TriageItem[];
+  triageTotal: number;
+  timeline: ChangeEntry[];
+}
+
+export const OVERVIEW_TRIAGE_LIMIT = 100;
+export const OVERVIEW_TIMELINE_LIMIT = 100;
+
+export function buildOverview(summaries: Array<{ summary: ClusterSummary; synced: boolean }>, now: number): Overview {
+  const triage = summaries.flatMap((s) => s.summary.triage)
+    .sort((a, b) => b.rank - a.rank || (b.since ?? 0) - (a.since ?? 0) || a.id.localeCompare(b.id));
+  return {
+    computedAt: now,
+    clusters: summaries.map(({ summary: s, synced }) => ({
+      ...s.info, status: s.status, synced, stale: s.status.state !== "connected",
+      counts: s.counts, problems: s.triage.length,
+    })),
+    triage: triage.slice(0, OVERVIEW_TRIAGE_LIMIT),
+    triageTotal: triage.length,
+    timeline: mergeTimelines(summaries.map((s) => s.summary.timeline), OVERVIEW_TIMELINE_LIMIT),
+  };
+}

@@ -1,0 +1,2 @@
+export { getClusterRegistry, startClusterWatches, type ClusterHandle, type ClusterRegistry } from "./registry";
+export { getRawObject, RAW_KINDS, type RawKind } from "./raw";
