@@ -11,6 +11,8 @@ const config: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@kubernetes/client-node", "pino", "s3rver"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm test` runs `tsc --noEmit` as its own step before the build; checking again here costs CI time.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;

@@ -1,0 +1,111 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { inputClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusPill } from "@/components/ui/status-pill";
+import { Table } from "@/components/ui/table";
+
+type Filters = { actor: string; action: string; target: string; status: string; from: string; to: string };
+const EMPTY: Filters = { actor: "", action: "", target: "", status: "", from: "", to: "" };
+const STATUSES = ["pending", "succeeded", "failed", "denied", "interrupted"] as const;
+
+function toInput(f: Filters) {
+  return {
+    actor: f.actor || undefined,
+    action: f.action || undefined,
+    target: f.target || undefined,
+    status: (f.status || undefined) as (typeof STATUSES)[number] | undefined,
+    from: f.from ? new Date(f.from) : undefined,
+    to: f.to ? new Date(f.to) : undefined,
+  };
+}
+
+export function AuditLog() {
+  const trpc = useTRPC();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const input = Object.values(applied).some(Boolean) ? toInput(applied) : {};
+  const q = useQuery(trpc.audit.list.queryOptions(input));
+  const csv = new URLSearchParams(Object.entries(applied).filter(([, v]) => v) as [string, string][]);
+
+  const field = (key: keyof Filters, label: string, type = "text") => (
+    <label className="text-sm">
+      <span className="mb-1 block text-muted">{label}</span>
+      <input type={type} className={inputClass} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+    </label>
+  );
+
+  return (
+    <div className="space-y-4">
+      <Card>
+        <form
+          className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-7"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setApplied(draft);
+          }}
+        >
+          {field("actor", "Actor")}
+          {field("action", "Action")}
+          {field("target", "Target")}
+          <label className="text-sm">
+            <span className="mb-1 block text-muted">Status</span>
+            <select className={inputClass} value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+              <option value="">any</option>
+              {STATUSES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+          {field("from", "From", "datetime-local")}
+          {field("to", "To", "datetime-local")}
+          <div className="flex items-end gap-2">
+            <button type="submit" className="rounded-md border border-line bg-accent px-3 py-1.5 text-sm text-white">
+              Filter
+            </button>
+            <a className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-surface-2" href={`/api/audit/export?${csv.toString()}`} download>
+              CSV
+            </a>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        {q.isError ? (
+          <p role="alert" className="text-sm text-bad">
+            Could not load the audit log: {q.error.message}
+          </p>
+        ) : q.isPending ? (
+          <p className="text-sm text-muted">Loading…</p>
+        ) : (
+          <Table
+            caption="Audit events"
+            rows={q.data.rows}
+            rowKey={(r) => r.id}
+            empty="No audit events match these filters."
+            columns={[
+              { key: "when", header: "When", render: (r) => <RelativeTime at={r.startedAt} /> },
+              {
+                key: "actor",
+                header: "Actor",
+                render: (r) => (
+                  <span title={r.actorKind}>
+                    {r.actorName}
+                    {r.actorRole && <span className="text-muted"> ({r.actorRole})</span>}
+                  </span>
+                ),
+              },
+              { key: "action", header: "Action", render: (r) => <code className="font-mono text-xs">{r.action}</code> },
+              { key: "target", header: "Target", render: (r) => <span className="break-all">{r.target}</span> },
+              { key: "status", header: "Status", render: (r) => <StatusPill status={r.displayStatus} title={r.error ?? undefined} /> },
+              { key: "reason", header: "Reason / error", render: (r) => <span className="text-muted">{r.error ?? r.reason ?? ""}</span> },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
