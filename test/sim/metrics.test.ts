@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrometheus, type PrometheusHandle } from "../../server/testing/prometheusHarness";
-import { fakeEstate } from "../testing/fakeEstate";
-import { startMetrics, type MetricsServer } from "./index";
+import { fakeEstate } from "../../sim/testing/fakeEstate";
+import { startMetrics, type MetricsServer } from "../../sim/metrics/index";
 
 const P95 = "histogram_quantile(0.95, sum by (le) (rate(django_http_requests_latency_seconds_by_view_method_bucket[1m])))";
 
