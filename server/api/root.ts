@@ -1,9 +1,11 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { meRouter } from "./routers/me";
 import { auditRouter } from "./routers/audit";
+import { actionsRouter } from "./routers/actions";
 
 /** Every area's router, one line each. */
 export const appRouter = createTRPCRouter({
+  actions: actionsRouter,
   me: meRouter,
   audit: auditRouter,
 });

@@ -53,7 +53,7 @@ describe("planDeploymentRollback (kubectl rollout undo)", () => {
     expect(plan.revision).toBe(2);
     expect(plan.patch.map((p) => p.path)).toEqual(["/spec/template", "/metadata/annotations"]);
     expect(plan.template.metadata?.labels).toEqual({ app: "django-api" });
-    expect(plan.template.spec?.containers[0].image).toBe("grio/api:1.1");
+    expect(plan.template.spec?.containers[0]?.image).toBe("grio/api:1.1");
     // the six deployment-owned annotations come from the Deployment, the rest (change-cause) from the RS
     expect(plan.annotations).toEqual({
       "deployment.kubernetes.io/revision": "3",
@@ -69,7 +69,7 @@ describe("planDeploymentRollback (kubectl rollout undo)", () => {
 
   it("picks a chosen revision and reports an unknown one plainly", () => {
     const plan = planDeploymentRollback(deployment("grio/api:1.2"), history, 1);
-    expect(plan.kind === "patch" && plan.template.spec?.containers[0].image).toBe("grio/api:1.0");
+    expect(plan.kind === "patch" && plan.template.spec?.containers[0]?.image).toBe("grio/api:1.0");
     expect(planDeploymentRollback(deployment("grio/api:1.2"), history, 9)).toEqual({
       kind: "refused",
       message: "unable to find specified revision 9 in history",
@@ -99,19 +99,19 @@ describe("planDeploymentRollback (kubectl rollout undo)", () => {
   });
 
   it("says there is no history when only one revision exists", () => {
-    const plan = planDeploymentRollback(deployment("grio/api:1.0"), [history[0]]);
+    const plan = planDeploymentRollback(deployment("grio/api:1.0"), [history[0]!]);
     expect(plan).toEqual({ kind: "refused", message: 'no rollout history found for deployment "django-api"' });
   });
 });
 
 describe("deploymentHistory (kubectl rollout history)", () => {
   it("lists revisions ascending with images, change-cause, age and the current one", () => {
-    const h = deploymentHistory(deployment("grio/api:1.1"), [history[2], history[0], history[1]]);
-    expect(h.map((r) => [r.revision, r.images[0].image, r.changeCause, r.current])).toEqual([
+    const h = deploymentHistory(deployment("grio/api:1.1"), [history[2]!, history[0]!, history[1]!]);
+    expect(h.map((r) => [r.revision, r.images[0]?.image, r.changeCause, r.current])).toEqual([
       [1, "grio/api:1.0", "deploy v1", false],
       [2, "grio/api:1.1", "deploy v2", true],
       [3, "grio/api:1.2", "deploy v3", false],
     ]);
-    expect(h[0].createdAt).toBe("2026-01-01T00:00:00.000Z");
+    expect(h[0]?.createdAt).toBe("2026-01-01T00:00:00.000Z");
   });
 });

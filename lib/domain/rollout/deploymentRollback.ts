@@ -171,7 +171,8 @@ export function planDeploymentRollback(
   const annotations: Record<string, string> = {};
   const current = deployment.metadata?.annotations ?? {};
   for (const k of ANNOTATIONS_TO_SKIP) {
-    if (k in current) annotations[k] = current[k];
+    const v = current[k];
+    if (v !== undefined) annotations[k] = v;
   }
   for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) {
     if (!ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;

@@ -45,9 +45,11 @@ export function lineDiff(a: string[], b: string[]): DiffLine[] {
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const at = (i: number, j: number) => lcs[i]?.[j] ?? 0;
   for (let i = n - 1; i >= 0; i--) {
+    const row = lcs[i]!;
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      row[j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
     }
   }
   const out: DiffLine[] = [];
@@ -55,16 +57,16 @@ export function lineDiff(a: string[], b: string[]): DiffLine[] {
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
-      out.push({ kind: "same", text: a[i] });
+      out.push({ kind: "same", text: a[i] ?? "" });
       i++;
       j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
-      out.push({ kind: "removed", text: a[i++] });
+    } else if (at(i + 1, j) >= at(i, j + 1)) {
+      out.push({ kind: "removed", text: a[i++] ?? "" });
     } else {
-      out.push({ kind: "added", text: b[j++] });
+      out.push({ kind: "added", text: b[j++] ?? "" });
     }
   }
-  while (i < n) out.push({ kind: "removed", text: a[i++] });
-  while (j < m) out.push({ kind: "added", text: b[j++] });
+  while (i < n) out.push({ kind: "removed", text: a[i++] ?? "" });
+  while (j < m) out.push({ kind: "added", text: b[j++] ?? "" });
   return out;
 }

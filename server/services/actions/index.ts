@@ -1,0 +1,115 @@
+import { DomainError } from "@/server/api/errors";
+import type { AuditContext } from "@/server/services/audit";
+import { actionCluster, promotionClusters } from "./clusters";
+import { performRunCronJob, performSuspendCronJob } from "./cronjob";
+import type { ActionCluster } from "./kube";
+import { performCordon } from "./node";
+import { performDeletePod } from "./pod";
+import { performPromotion } from "./promote";
+import { performQdrantSnapshot } from "./qdrantSnapshot";
+import { performRestart } from "./restart";
+import { performRollback, type WorkloadRef } from "./rollback";
+import { actionTarget, runAction } from "./run";
+import { performScale } from "./scale";
+
+/**
+ * Every action as the router calls it: resolve the cluster, check the typed confirmation on
+ * production clusters, then run inside the audit envelope (run.ts).
+ */
+export interface Confirmation {
+  reason?: string | null;
+  idempotencyKey: string;
+  /** the object's name as typed by the user; required on production clusters */
+  confirmName?: string | null;
+}
+
+const MINUTE = 60_000;
+
+function confirmed(c: { production: boolean; displayName: string }, objectName: string, conf: Confirmation) {
+  if (c.production && conf.confirmName !== objectName) {
+    throw new DomainError("PRECONDITION_FAILED", `${c.displayName} is a production cluster: type "${objectName}" to confirm.`);
+  }
+}
+
+function req(c: ActionCluster, action: string, target: string, parameters: Record<string, unknown>, conf: Confirmation, timeLimitMs: number) {
+  return { action, target, parameters: { cluster: c.name, ...parameters }, reason: conf.reason ?? null, idempotencyKey: conf.idempotencyKey, timeLimitMs };
+}
+
+export async function rollback(ctx: AuditContext, cluster: string, ref: WorkloadRef, toRevision: number, conf: Confirmation) {
+  const c = actionCluster(cluster);
+  confirmed(c, ref.name, conf);
+  const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
+  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.rollback`, target, { ...ref, toRevision }, conf, MINUTE), () =>
+    performRollback(c, ref, toRevision),
+  );
+}
+
+export async function restart(ctx: AuditContext, cluster: string, ref: WorkloadRef, conf: Confirmation) {
+  const c = actionCluster(cluster);
+  confirmed(c, ref.name, conf);
+  const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
+  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.restart`, target, { ...ref }, conf, MINUTE), () =>
+    performRestart(c, ref, new Date()),
+  );
+}
+
+export async function scale(ctx: AuditContext, cluster: string, ref: WorkloadRef, replicas: number, conf: Confirmation) {
+  const c = actionCluster(cluster);
+  confirmed(c, ref.name, conf);
+  const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
+  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.scale`, target, { ...ref, replicas }, conf, MINUTE), () =>
+    performScale(c, ref, replicas),
+  );
+}
+
+export async function deletePod(ctx: AuditContext, cluster: string, namespace: string, name: string, conf: Confirmation) {
+  const c = actionCluster(cluster);
+  confirmed(c, name, conf);
+  const target = actionTarget(c.name, namespace, "Pod", name);
+  return runAction(ctx, req(c, "pod.delete", target, { namespace, name }, conf, MINUTE), () => performDeletePod(c, namespace, name));
+}
+
+export async function cordon(ctx: AuditContext, cluster: string, node: string, doCordon: boolean, conf: Confirmation) {
+  const c = actionCluster(cluster);
+  confirmed(c, node, conf);
+  const target = actionTarget(c.name, null, "Node", node);
+  return runAction(ctx, req(c, doCordon ? "node.cordon" : "node.uncordon", target, { node }, conf, MINUTE), () =>
+    performCordon(c, node, doCordon),
+  );
+}
+
+export async function runCronJob(ctx: AuditContext, cluster: string, namespace: string, name: string, conf: Confirmation) {
+  const c = actionCluster(cluster);
+  confirmed(c, name, conf);
+  const target = actionTarget(c.name, namespace, "CronJob", name);
+  return runAction(ctx, req(c, "cronjob.run", target, { namespace, name }, conf, MINUTE), () =>
+    performRunCronJob(c, namespace, name, conf.idempotencyKey),
+  );
+}
+
+export async function suspendCronJob(ctx: AuditContext, cluster: string, namespace: string, name: string, suspend: boolean, conf: Confirmation) {
+  const c = actionCluster(cluster);
+  confirmed(c, name, conf);
+  const target = actionTarget(c.name, namespace, "CronJob", name);
+  return runAction(ctx, req(c, suspend ? "cronjob.suspend" : "cronjob.resume", target, { namespace, name }, conf, MINUTE), () =>
+    performSuspendCronJob(c, namespace, name, suspend),
+  );
+}
+
+export async function qdrantSnapshot(ctx: AuditContext, collection: string | null, conf: Confirmation) {
+  const target = `qdrant/-/${collection ? "collection" : "full-snapshot"}/${collection ?? "all"}`;
+  return runAction(
+    ctx,
+    { action: "qdrant.snapshot", target, parameters: { collection }, reason: conf.reason ?? null, idempotencyKey: conf.idempotencyKey, timeLimitMs: 30 * MINUTE },
+    () => performQdrantSnapshot(collection),
+  );
+}
+
+export async function promote(ctx: AuditContext, namespace: string, name: string, conf: Confirmation) {
+  const { staging, production } = promotionClusters();
+  confirmed(production, name, conf);
+  const target = actionTarget(production.name, namespace, "Deployment", name);
+  return runAction(ctx, req(production, "deployment.promote", target, { namespace, name, from: staging.name }, conf, MINUTE), () =>
+    performPromotion(staging, production, namespace, name),
+  );
+}
