@@ -5,6 +5,7 @@ import type { Role } from "@/db/schema";
 import { hasRole, type Principal } from "@/server/auth/principal";
 import { principalFromHeaders } from "@/server/auth/resolve";
 import { env } from "@/server/config";
+import { observeProcedure } from "@/server/observability/metrics";
 import { toTRPCError } from "./errors";
 
 /**
@@ -71,7 +72,7 @@ function requireRole(role: Role) {
   });
 }
 
-const base = t.procedure.use(errorConversion);
+const base = t.procedure.use((opts) => observeProcedure(opts)).use(errorConversion);
 
 /** Read-only views: every signed-in role (ministry IT included). */
 export const viewerProcedure = base.meta({ role: "viewer" }).use(requireRole("viewer"));

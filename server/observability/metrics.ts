@@ -162,8 +162,8 @@ export async function observeProcedure<R extends ProcedureResult>(opts: {
     durationMs: Math.round(seconds * 1000),
     principal: ctx.principal?.id,
   };
-  if (code === "INTERNAL_SERVER_ERROR") logger.error(line, "trpc call failed");
-  else logger.info(line, "trpc call");
+  // (the error itself, with its cause, is logged once by the tRPC route's onError)
+  logger.info(line, "trpc call");
   return result;
 }
 
