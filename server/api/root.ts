@@ -2,10 +2,12 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { meRouter } from "./routers/me";
 import { auditRouter } from "./routers/audit";
 import { actionsRouter } from "./routers/actions";
+import { clusterRouter } from "./routers/cluster";
 
 /** Every area's router, one line each. */
 export const appRouter = createTRPCRouter({
   actions: actionsRouter,
+  cluster: clusterRouter,
   me: meRouter,
   audit: auditRouter,
 });

@@ -4,7 +4,7 @@ const e = encodeURIComponent;
 export type WorkloadKind = "Deployment" | "StatefulSet" | "CronJob";
 
 export const links = {
-  cluster: (cluster: string) => `/?cluster=${e(cluster)}`,
+  cluster: (cluster: string) => `/overview?cluster=${e(cluster)}`,
   node: (cluster: string, name: string) => `/nodes/${e(cluster)}/${e(name)}`,
   pod: (cluster: string, namespace: string, name: string) => `/pods/${e(cluster)}/${e(namespace)}/${e(name)}`,
   workload: (cluster: string, kind: string, namespace: string, name: string) =>

@@ -16,12 +16,14 @@ export interface Overview {
   triage: TriageItem[];
   triageTotal: number;
   timeline: ChangeEntry[];
+  /** the cluster configuration could not be read */
+  configError: string | null;
 }
 
 export const OVERVIEW_TRIAGE_LIMIT = 100;
 export const OVERVIEW_TIMELINE_LIMIT = 100;
 
-export function buildOverview(summaries: Array<{ summary: ClusterSummary; synced: boolean }>, now: number): Overview {
+export function buildOverview(summaries: Array<{ summary: ClusterSummary; synced: boolean }>, now: number, configError: string | null = null): Overview {
   const triage = summaries.flatMap((s) => s.summary.triage)
     .sort((a, b) => b.rank - a.rank || (b.since ?? 0) - (a.since ?? 0) || a.id.localeCompare(b.id));
   return {
@@ -33,5 +35,6 @@ export function buildOverview(summaries: Array<{ summary: ClusterSummary; synced
     triage: triage.slice(0, OVERVIEW_TRIAGE_LIMIT),
     triageTotal: triage.length,
     timeline: mergeTimelines(summaries.map((s) => s.summary.timeline), OVERVIEW_TIMELINE_LIMIT),
+    configError,
   };
 }

@@ -3,8 +3,8 @@ import type { ClusterInfo } from "@/lib/domain/kube/summary";
 import type { Env } from "@/server/config";
 
 /**
- * Which clusters the console watches: every context of KUBECONFIG (one or more paths separated by
- * ":"), or the in-cluster service account when GRIO_IN_CLUSTER=1. GRIO_CLUSTERS adds each one's
+ * Which clusters the console watches: the in-cluster service account when GRIO_IN_CLUSTER=1, plus
+ * every context of KUBECONFIG (one or more paths separated by ":"). GRIO_CLUSTERS adds each one's
  * display name, tier and production flag (keyed by context name).
  */
 export interface ClusterConfig {
@@ -18,15 +18,18 @@ export function loadClusterConfigs(e: Pick<Env, "KUBECONFIG" | "GRIO_IN_CLUSTER"
     const s = settings[name];
     return { name, displayName: s?.displayName ?? name, tier: s?.tier ?? "cloud", production: s?.production ?? false };
   };
+  const out: ClusterConfig[] = [];
+  const seen = new Set<string>();
+  // In-cluster (the cluster the console runs in, named by GRIO_CLUSTERS' first key) and, when
+  // KUBECONFIG is also set, every other cluster it reaches through a context (deploy/k8s overlays).
   if (e.GRIO_IN_CLUSTER) {
     const kc = new KubeConfig();
     kc.loadFromCluster();
     const name = Object.keys(settings)[0] ?? "in-cluster";
-    return [{ info: info(name), kc }];
+    out.push({ info: info(name), kc });
+    seen.add(name);
   }
-  if (!e.KUBECONFIG) return [];
-  const out: ClusterConfig[] = [];
-  const seen = new Set<string>();
+  if (!e.KUBECONFIG) return out;
   for (const file of e.KUBECONFIG.split(":").filter(Boolean)) {
     const probe = new KubeConfig();
     probe.loadFromFile(file);

@@ -22,7 +22,7 @@ export class ClusterRegistry {
   private overviewKey = "";
   private overviewValue: Overview | null = null;
 
-  constructor(configs: ClusterConfig[]) {
+  constructor(configs: ClusterConfig[], readonly configError: string | null = null) {
     this.clusters = configs.map(({ info, kc }) => {
       const cache = new ClusterCache(info, { cluster: info.name, kc }, () => this.invalidate());
       return {
@@ -66,7 +66,7 @@ export class ClusterRegistry {
   /** The overview payload, rebuilt only when a cluster's summary changed. */
   overview(): Overview {
     if (this.overviewValue && this.overviewKey === this.summaryKey()) return this.overviewValue;
-    this.overviewValue = buildOverview(this.clusters.map((c) => ({ summary: c.cache.getSummary(), synced: c.cache.synced })), Date.now());
+    this.overviewValue = buildOverview(this.clusters.map((c) => ({ summary: c.cache.getSummary(), synced: c.cache.synced })), Date.now(), this.configError);
     this.overviewKey = this.summaryKey();
     return this.overviewValue;
   }
@@ -76,7 +76,17 @@ const globalForRegistry = globalThis as unknown as { __grioClusterRegistry?: Clu
 
 /** The one registry of this process (on globalThis, so Next's duplicated module graphs share it). */
 export function getClusterRegistry(): ClusterRegistry {
-  globalForRegistry.__grioClusterRegistry ??= new ClusterRegistry(loadClusterConfigs(env()));
+  if (!globalForRegistry.__grioClusterRegistry) {
+    let configs: ClusterConfig[] = [];
+    let error: string | null = null;
+    try {
+      configs = loadClusterConfigs(env());
+    } catch (e) {
+      // A broken kubeconfig must not take the console down: pages say what is wrong instead.
+      error = `Cannot read the cluster configuration (KUBECONFIG / GRIO_IN_CLUSTER): ${e instanceof Error ? e.message : String(e)}`;
+    }
+    globalForRegistry.__grioClusterRegistry = new ClusterRegistry(configs, error);
+  }
   return globalForRegistry.__grioClusterRegistry;
 }
 
