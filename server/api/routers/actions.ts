@@ -8,6 +8,15 @@ import { jobProgress, rolloutProgress } from "@/server/services/actions/progress
 import { promotionPlan } from "@/server/services/actions/promote";
 import { rollbackOptions } from "@/server/services/actions/rollback";
 import { scaleOptions } from "@/server/services/actions/scale";
+import { cronJobInfo } from "@/server/services/actions/cronjob";
+
+function promotable(cluster: string): boolean {
+  try {
+    return promotionClusters().production.name === cluster;
+  } catch {
+    return false;
+  }
+}
 
 /** Operator actions on the estate (every procedure: operator or admin). Thin: validate, call, return. */
 const dns = z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Kubernetes object name");
@@ -25,6 +34,13 @@ const conf = (i: { idempotencyKey: string; reason?: string | null; confirmName?:
 });
 
 export const actionsRouter = createTRPCRouter({
+  clusterTarget: operatorProcedure.input(z.object({ cluster })).query(({ input }) => {
+    const c = actionCluster(input.cluster);
+    return { name: c.name, displayName: c.displayName, production: c.production, promotable: promotable(c.name) };
+  }),
+  cronJobInfo: operatorProcedure.input(z.object({ cluster, namespace: dns, name: dns })).query(({ input }) =>
+    cronJobInfo(actionCluster(input.cluster), input.namespace, input.name),
+  ),
   rollbackOptions: operatorProcedure.input(workload).query(async ({ input }) => {
     const c = actionCluster(input.cluster);
     const opts = await rollbackOptions(c, input);

@@ -23,3 +23,9 @@ export async function performSuspendCronJob(c: ActionCluster, namespace: string,
   await kube(c, () => c.batch.patchNamespacedCronJob({ name, namespace, body, fieldManager: FIELD_MANAGER }, mergePatch));
   return { message: `cronjob.batch/${name} ${verb}`, data: { changed: true } };
 }
+
+/** Whether the CronJob is suspended (for the suspend/resume button). */
+export async function cronJobInfo(c: ActionCluster, namespace: string, name: string) {
+  const cj = await kube(c, () => c.batch.readNamespacedCronJob({ name, namespace }));
+  return { suspended: Boolean(cj.spec?.suspend), schedule: cj.spec?.schedule ?? "" };
+}
