@@ -1,4 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { backupsRouter } from "./routers/backups";
+import { edgeRouter } from "./routers/edge";
 import { meRouter } from "./routers/me";
 import { auditRouter } from "./routers/audit";
 import { actionsRouter } from "./routers/actions";
@@ -6,6 +8,8 @@ import { clusterRouter } from "./routers/cluster";
 
 /** Every area's router, one line each. */
 export const appRouter = createTRPCRouter({
+  backups: backupsRouter,
+  edge: edgeRouter,
   actions: actionsRouter,
   cluster: clusterRouter,
   me: meRouter,
