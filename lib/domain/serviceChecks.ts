@@ -75,8 +75,7 @@ export function summariseChecks(results: readonly CheckResult[], opts: { now: nu
       }
     }
   }
-  const upCount = inWindow.filter((r) => r.up).length;
-  const availabilityPercent = inWindow.length ? (100 * upCount) / inWindow.length : null;
+  const { availabilityPercent, meetsSla } = availabilityVerdict(inWindow.filter((r) => r.up).length, inWindow.length, opts.production);
   return {
     up: last ? last.up : null,
     latencyMs: last?.latencyMs ?? null,
@@ -86,8 +85,14 @@ export function summariseChecks(results: readonly CheckResult[], opts: { now: nu
     availabilityPercent,
     checks: inWindow.length,
     slaPercent: PRODUCTION_SLA_PERCENT,
-    meetsSla: availabilityPercent === null || !opts.production ? null : availabilityPercent >= PRODUCTION_SLA_PERCENT,
+    meetsSla,
   };
+}
+
+/** Share of probes that were up, and whether a production service meets the 99.5 % SLA. */
+export function availabilityVerdict(upCount: number, total: number, production: boolean): { availabilityPercent: number | null; meetsSla: boolean | null } {
+  const availabilityPercent = total > 0 ? (100 * upCount) / total : null;
+  return { availabilityPercent, meetsSla: availabilityPercent === null || !production ? null : availabilityPercent >= PRODUCTION_SLA_PERCENT };
 }
 
 /** The time slot a probe round belongs to: replicas that agree on the slot probe it once. */
