@@ -113,7 +113,7 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
     }, 90_000, 250);
   } catch (e) {
     await stop();
-    throw new Error(`console did not start (${e instanceof Error ? e.message : String(e)}):\n${output.slice(-3000)}`);
+    throw new Error(`console did not start (${e instanceof Error ? e.message : String(e)}):\n${output.slice(-3000)}`, { cause: e });
   }
 
   return {
