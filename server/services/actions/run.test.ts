@@ -72,7 +72,7 @@ describe.skipIf(!usable)("runAction (audit envelope)", () => {
     const { runAction } = await import("./run");
     const target = "hetzner-prod/grio/deployment/busy";
     let release: () => void = () => undefined;
-    const first = runAction(ctx, req({ target }), () => new Promise((res) => (release = () => res({ message: "ok", data: null }))));
+    const first = runAction(ctx, req({ target }), () => new Promise<{ message: string; data: null }>((res) => (release = () => res({ message: "ok", data: null }))));
     await new Promise((res) => setTimeout(res, 200));
     await expect(runAction(ctx, req({ target, action: "deployment.rollback" }), async () => ({ message: "x", data: null }))).rejects.toThrow(
       /Another action \(deployment.restart by oncall@grio.local\) is still running/,
