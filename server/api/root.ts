@@ -5,6 +5,10 @@ import { meRouter } from "./routers/me";
 import { auditRouter } from "./routers/audit";
 import { actionsRouter } from "./routers/actions";
 import { clusterRouter } from "./routers/cluster";
+import { metricsRouter } from "./routers/metrics";
+import { alertsRouter } from "./routers/alerts";
+import { logsRouter } from "./routers/logs";
+import { serviceChecksRouter } from "./routers/serviceChecks";
 
 /** Every area's router, one line each. */
 export const appRouter = createTRPCRouter({
@@ -14,6 +18,10 @@ export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
   me: meRouter,
   audit: auditRouter,
+  metrics: metricsRouter,
+  alerts: alertsRouter,
+  logs: logsRouter,
+  serviceChecks: serviceChecksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { createTRPCRouter, viewerProcedure } from "@/server/api/trpc";
+import { PANEL_IDS, TIME_RANGES } from "@/lib/domain/panels";
+import { metricPanels, sparklines } from "@/server/services/observability/metrics";
+
+/** Metrics panels (PromQL runs on the server; the browser gets compact aligned series). */
+const name = z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Kubernetes object name");
+
+export const metricsRouter = createTRPCRouter({
+  panels: viewerProcedure
+    .input(z.object({ range: z.enum(TIME_RANGES).default("1h"), only: z.array(z.enum(PANEL_IDS)).max(PANEL_IDS.length).optional() }))
+    .query(({ input }) => metricPanels(input.range, Date.now(), { only: input.only })),
+  sparklines: viewerProcedure
+    .input(
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("node"), name }),
+        z.object({ kind: z.literal("workload"), namespace: name, name }),
+        z.object({ kind: z.literal("pod"), namespace: name, name }),
+      ]),
+    )
+    .query(({ input }) => sparklines(input, Date.now())),
+});
