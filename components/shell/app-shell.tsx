@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { ClusterPicker } from "@/components/cluster/cluster-picker";
+import { CommandPalette } from "@/components/cluster/command-palette";
 import type { Principal } from "@/server/auth/principal";
 import { hasRole } from "@/server/auth/principal";
 import { Badge } from "@/components/ui/status-pill";
@@ -19,17 +22,10 @@ export function AppShell({ principal, children }: { principal: Principal; childr
             <Link href="/overview" className="mr-2 font-semibold">
               Grio Ops
             </Link>
-            <label className="flex items-center gap-1 text-sm text-muted">
-              <span className="sr-only md:not-sr-only">Cluster</span>
-              <select
-                aria-label="Cluster"
-                disabled
-                title="Cluster filter arrives with the cluster views"
-                className="rounded-md border border-line bg-surface px-2 py-1 text-sm text-fg"
-              >
-                <option>All clusters</option>
-              </select>
-            </label>
+            <Suspense>
+              <ClusterPicker />
+            </Suspense>
+            <CommandPalette />
             <div className="ml-auto flex items-center gap-2">
               <Badge tone="info" title="Your role">
                 <span data-testid="role-badge">{principal.role}</span>

@@ -1,14 +1,15 @@
-import { Placeholder } from "@/components/shell/placeholder";
+import { VolumesTable } from "@/components/cluster/volumes-table";
+import { PageHeader } from "@/components/ui/card";
+import { HydrateClient, prefetch, trpc } from "@/server/api/server";
 
 export const metadata = { title: "Volumes" };
 
 export default function VolumesPage() {
+  prefetch(trpc.cluster.volumes.queryOptions());
   return (
-    <Placeholder
-      title="Volumes"
-      willShow={[
-        "Persistent volumes and claims with capacity and use, and which are close to full",
-      ]}
-    />
+    <HydrateClient>
+      <PageHeader title="Volumes" description="Persistent volume claims with capacity, storage class and bound volume." />
+      <VolumesTable />
+    </HydrateClient>
   );
 }
