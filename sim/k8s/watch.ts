@@ -1,0 +1,79 @@
+/** WATCH: chunked NDJSON streams of ADDED/MODIFIED/DELETED events, bookmarks, 410 Expired, drop on command. */
+import type http from "node:http";
+import type { ClusterModel } from "../model/cluster";
+import type { K8sObject, StoredEvent } from "../model/store";
+import type { Matcher } from "./selectors";
+import { statusErrors } from "./status";
+
+export interface WatchRequest {
+  resource: string;
+  kind: string;
+  apiVersion: string;
+  namespace?: string;
+  matcher?: Matcher;
+  resourceVersion?: string;
+  bookmarks: boolean;
+  timeoutSeconds?: number;
+  bookmarkEveryMs: number;
+}
+
+export class WatchHub {
+  private readonly open = new Set<http.ServerResponse>();
+
+  constructor(private readonly cluster: ClusterModel) {}
+
+  get count(): number {
+    return this.open.size;
+  }
+
+  /** End every open watch (clients see the stream close and re-watch). */
+  dropAll(): void {
+    for (const res of this.open) res.end();
+    this.open.clear();
+  }
+
+  serve(req: http.IncomingMessage, res: http.ServerResponse, w: WatchRequest): void {
+    const store = this.cluster.store;
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache, private", "transfer-encoding": "chunked" });
+    res.flushHeaders();
+    const send = (type: string, json: string) => res.write(`{"type":"${type}","object":${json}}\n`);
+    const matches = (ev: StoredEvent) =>
+      ev.resource === w.resource && (!w.namespace || ev.namespace === w.namespace) && (!w.matcher || w.matcher(ev.obj));
+    const rvParam = w.resourceVersion;
+    const initial: Array<[string, string]> = [];
+    if (rvParam === undefined || rvParam === "" || rvParam === "0") {
+      for (const e of store.list(w.resource, w.namespace)) if (!w.matcher || w.matcher(e.obj)) initial.push(["ADDED", e.json]);
+    } else {
+      const rv = Number(rvParam);
+      const events = Number.isFinite(rv) ? store.since(w.resource, rv) : undefined;
+      if (!events) {
+        send("ERROR", JSON.stringify(statusErrors.expired(rv, store.currentRv()).body));
+        res.end();
+        return;
+      }
+      for (const ev of events) {
+        if (ev.namespace !== undefined && w.namespace && ev.namespace !== w.namespace) continue;
+        const obj = w.matcher ? (JSON.parse(ev.json) as K8sObject) : undefined;
+        if (obj && !w.matcher!(obj)) continue;
+        initial.push([ev.type, ev.json]);
+      }
+    }
+    for (const [t, j] of initial) send(t, j);
+    this.open.add(res);
+    const unsubscribe = store.subscribe((ev) => {
+      if (matches(ev)) send(ev.type, ev.json);
+    });
+    const bookmark = w.bookmarks
+      ? setInterval(() => send("BOOKMARK", `{"kind":"${w.kind}","apiVersion":"${w.apiVersion}","metadata":{"resourceVersion":"${store.currentRv()}","annotations":{"k8s.io/initial-events-end":"true"}}}`), w.bookmarkEveryMs)
+      : undefined;
+    const timeout = w.timeoutSeconds ? setTimeout(() => res.end(), w.timeoutSeconds * 1000) : undefined;
+    const cleanup = () => {
+      unsubscribe();
+      if (bookmark) clearInterval(bookmark);
+      if (timeout) clearTimeout(timeout);
+      this.open.delete(res);
+    };
+    res.on("close", cleanup);
+    req.on("close", cleanup);
+  }
+}
