@@ -9,6 +9,7 @@ import {
   type V1LabelSelector,
 } from "@kubernetes/client-node";
 import { UpstreamError } from "@/server/adapters/errors";
+import { countUpstreamCall, upstreamOutcomeOf } from "@/server/observability/metrics";
 
 /**
  * What an action needs from one cluster: its identity and the API clients for writes (and fresh
@@ -59,10 +60,15 @@ export function kubeError(cluster: string, e: unknown): UpstreamError {
 
 /** Run one API call; failures become UpstreamError (source kubernetes, instance = cluster). */
 export async function kube<T>(cluster: ActionCluster, call: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
   try {
-    return await call();
+    const result = await call();
+    countUpstreamCall("kubernetes", "ok", performance.now() - t0);
+    return result;
   } catch (e) {
-    throw kubeError(cluster.name, e);
+    const err = kubeError(cluster.name, e);
+    countUpstreamCall("kubernetes", upstreamOutcomeOf(err), performance.now() - t0);
+    throw err;
   }
 }
 
