@@ -92,7 +92,8 @@ export function podHealth(pod: SlimPod, restartTimes: readonly number[], now: nu
     const recent = restartsWithin(restartTimes, now, CRASH_LOOP_WINDOW_MS);
     const last = c?.lastTermination;
     const lastWhy = last ? `, last exit ${last.exitCode ?? "?"}${last.reason ? ` ${last.reason}` : ""}` : "";
-    const rate = recent >= CRASH_LOOP_RESTARTS ? `${plural(recent, "restart")} in 10 min` : plural(c?.restartCount ?? restarts, "restart");
+    const total = c?.restartCount ?? restarts;
+    const rate = recent >= CRASH_LOOP_RESTARTS ? `${plural(recent, "restart")} in 10 min` : total > 0 ? plural(total, "restart") : "waiting in back-off";
     return result("failed", "CrashLoopBackOff", `container ${c?.name ?? "?"} is crash-looping (${rate}${lastWhy})`, restartTimes.at(-1) ?? null);
   }
 

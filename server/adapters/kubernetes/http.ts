@@ -113,6 +113,7 @@ export async function kubeWatch(
     countUpstreamCall("kubernetes", "ok");
     resolveConnected();
     const lines = createInterface({ input: res, crlfDelay: Infinity });
+    lines.on("error", (e) => finish(new UpstreamError("kubernetes", `watch stream broke: ${e.message}`, { instance: t.cluster, cause: e })));
     lines.on("line", (line) => {
       if (!line.trim()) return;
       try {

@@ -3,7 +3,8 @@ import { kubeGetJson, kubeWatch, type KubeTarget } from "./http";
 
 /**
  * One shared list+watch cache for one resource in one cluster: list (paged), then watch from the
- * list's resourceVersion; re-list after 410 Gone; back off (1 s … 30 s) on errors. Holds slim
+ * list's resourceVersion; re-list after 410 Gone; back off (0.5 s … 30 s) on errors. A watch the
+ * server closes long before its timeout counts as lost (the cluster shows "reconnecting"). Holds slim
  * objects only. Every viewer reads this cache; viewers never cause API requests.
  */
 export interface InformerState {
@@ -31,7 +32,7 @@ export interface InformerOptions<T> {
   pageSize?: number;
 }
 
-const BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000, 30_000];
+const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 type Meta = { metadata?: { name?: string; namespace?: string; resourceVersion?: string } };
 const keyOf = (o: unknown) => {
   const m = (o as Meta).metadata ?? {};
@@ -151,10 +152,14 @@ export class Informer<T> {
     this.abortWatch = handle.abort;
     await handle.connected;
     this.setState({ watching: true, lostAt: null, error: null, failures: 0 });
+    const openedAt = Date.now();
     const err = await handle.done;
     this.abortWatch = null;
     if (gone) return "gone";
     if (err) throw err;
+    if (!this.stopped && Date.now() - openedAt < timeout * 1000 * 0.9) {
+      throw new UpstreamError("kubernetes", "the API server closed the watch early", { instance: this.o.target.cluster });
+    }
     return "ended";
   }
 }
