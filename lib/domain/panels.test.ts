@@ -45,6 +45,12 @@ describe("panelDefinitions", () => {
     );
   });
 
+  it("narrows every metric to one cluster with its name escaped", () => {
+    const one = panelDefinitions({ rateWindow: "5m" }, 'prod"x');
+    for (const p of one) for (const q of p.queries) expect(q.expr).toContain('cluster="prod\\"x"');
+    expect(one.find((p) => p.id === "api-requests")!.queries[1]!.expr).toContain('{status=~"5..",cluster="prod\\"x"}');
+  });
+
   it("limits pod panels to the top 10", () => {
     expect(byId["pod-cpu"]!.queries[0]!.expr).toMatch(/^topk\(10, /);
     expect(byId["pod-memory"]!.limit).toBe(10);
@@ -52,7 +58,7 @@ describe("panelDefinitions", () => {
 
   it("names series from their labels", () => {
     const q = byId["pod-cpu"]!.queries[0]!;
-    expect(legendName(q, { namespace: "grio", pod: "api-1" })).toBe("grio/api-1");
+    expect(legendName(q, { cluster: "hetzner-prod", namespace: "grio", pod: "api-1" })).toBe("hetzner-prod/grio/api-1");
     expect(legendName(byId["api-latency"]!.queries[0]!, {})).toBe("p50");
   });
 });

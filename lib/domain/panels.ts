@@ -49,7 +49,7 @@ export interface PanelDefinition {
 
 const LATENCY_BUCKET = "django_http_requests_latency_seconds_by_view_method_bucket";
 const RESPONSES = "django_http_responses_total_by_status_view_method";
-const FS = '{fstype!~"tmpfs|overlay|squashfs"}';
+const FS_TYPES = 'fstype!~"tmpfs|overlay|squashfs"';
 
 export const PANEL_IDS = [
   "api-latency",
@@ -66,10 +66,19 @@ export const PANEL_IDS = [
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
-export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefinition[] {
+/**
+ * Every panel for a rate window, optionally narrowed to one cluster (every series the exporters
+ * write carries `cluster`, as a multi-cluster Prometheus' external label would).
+ */
+export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">, cluster?: string): PanelDefinition[] {
   const r = w.rateWindow;
-  const quantile = (q: number, bucket: string) =>
-    `histogram_quantile(${q}, sum by (le) (rate(${bucket}[${r}]))) * 1000`;
+  const only = cluster ? selector([{ label: "cluster", value: cluster }]).slice(1, -1) : "";
+  /** metric{matchers…, cluster="…"} */
+  const m = (metric: string, matchers = "") => {
+    const all = [matchers, only].filter(Boolean).join(",");
+    return all ? `${metric}{${all}}` : metric;
+  };
+  const quantile = (q: number, bucket: string) => `histogram_quantile(${q}, sum by (le) (rate(${m(bucket)}[${r}]))) * 1000`;
   return [
     {
       id: "api-latency",
@@ -84,8 +93,8 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       unit: "req/s",
       description: "Responses per second, all and server errors.",
       queries: [
-        { expr: `sum(rate(${RESPONSES}[${r}]))`, legend: "all" },
-        { expr: `sum(rate(${RESPONSES}{status=~"5.."}[${r}])) or vector(0)`, legend: "5xx" },
+        { expr: `sum(rate(${m(RESPONSES)}[${r}]))`, legend: "all" },
+        { expr: `sum(rate(${m(RESPONSES, 'status=~"5.."')}[${r}])) or vector(0)`, legend: "5xx" },
       ],
     },
     {
@@ -95,8 +104,8 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       description: "Cores used per pod (container_cpu_usage_seconds_total).",
       queries: [
         {
-          expr: `topk(10, sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{container!=""}[${r}])))`,
-          legend: { labels: ["namespace", "pod"] },
+          expr: `topk(10, sum by (cluster, namespace, pod) (rate(${m("container_cpu_usage_seconds_total", 'container!=""')}[${r}])))`,
+          legend: { labels: ["cluster", "namespace", "pod"] },
         },
       ],
       limit: 10,
@@ -108,8 +117,8 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       description: "Working-set memory per pod.",
       queries: [
         {
-          expr: `topk(10, sum by (namespace, pod) (container_memory_working_set_bytes{container!=""}))`,
-          legend: { labels: ["namespace", "pod"] },
+          expr: `topk(10, sum by (cluster, namespace, pod) (${m("container_memory_working_set_bytes", 'container!=""')}))`,
+          legend: { labels: ["cluster", "namespace", "pod"] },
         },
       ],
       limit: 10,
@@ -121,8 +130,8 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       description: "Busy share of every node's cores (node-exporter).",
       queries: [
         {
-          expr: `100 * (1 - avg by (${NODE_LABEL}) (rate(node_cpu_seconds_total{mode="idle"}[${r}])))`,
-          legend: { labels: [NODE_LABEL] },
+          expr: `100 * (1 - avg by (cluster, ${NODE_LABEL}) (rate(${m("node_cpu_seconds_total", 'mode="idle"')}[${r}])))`,
+          legend: { labels: ["cluster", NODE_LABEL] },
         },
       ],
       limit: 10,
@@ -134,8 +143,8 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       description: "Memory in use per node (1 − MemAvailable / MemTotal).",
       queries: [
         {
-          expr: `100 * (1 - sum by (${NODE_LABEL}) (node_memory_MemAvailable_bytes) / sum by (${NODE_LABEL}) (node_memory_MemTotal_bytes))`,
-          legend: { labels: [NODE_LABEL] },
+          expr: `100 * (1 - sum by (cluster, ${NODE_LABEL}) (${m("node_memory_MemAvailable_bytes")}) / sum by (cluster, ${NODE_LABEL}) (${m("node_memory_MemTotal_bytes")}))`,
+          legend: { labels: ["cluster", NODE_LABEL] },
         },
       ],
       limit: 10,
@@ -154,7 +163,7 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       description: "New connection errors over new connections (seed threshold: > 10 % is a critical incident).",
       queries: [
         {
-          expr: `100 * sum(rate(django_db_new_connection_errors_total[${r}])) / sum(rate(django_db_new_connections_total[${r}]))`,
+          expr: `100 * sum(rate(${m("django_db_new_connection_errors_total")}[${r}])) / sum(rate(${m("django_db_new_connections_total")}[${r}]))`,
           legend: "error ratio",
         },
       ],
@@ -166,7 +175,7 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       description: "Keyspace hits over hits + misses.",
       queries: [
         {
-          expr: `100 * sum(rate(redis_keyspace_hits_total[${r}])) / (sum(rate(redis_keyspace_hits_total[${r}])) + sum(rate(redis_keyspace_misses_total[${r}])))`,
+          expr: `100 * sum(rate(${m("redis_keyspace_hits_total")}[${r}])) / (sum(rate(${m("redis_keyspace_hits_total")}[${r}])) + sum(rate(${m("redis_keyspace_misses_total")}[${r}])))`,
           legend: "hit rate",
         },
       ],
@@ -176,7 +185,7 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       title: "AI token usage by model",
       unit: "tokens/min",
       description: "Tokens per minute per model (grio_ai_tokens_total).",
-      queries: [{ expr: `60 * sum by (model) (rate(grio_ai_tokens_total[${r}]))`, legend: { labels: ["model"] } }],
+      queries: [{ expr: `60 * sum by (model) (rate(${m("grio_ai_tokens_total")}[${r}]))`, legend: { labels: ["model"] } }],
       limit: 10,
     },
     {
@@ -186,12 +195,12 @@ export function panelDefinitions(w: Pick<RangeWindow, "rateWindow">): PanelDefin
       description: "Filesystem use per node mount, and per persistent volume when kubelet reports it (seed threshold: > 85 % → scale volume).",
       queries: [
         {
-          expr: `max by (${NODE_LABEL}, mountpoint) (100 * (1 - node_filesystem_avail_bytes${FS} / node_filesystem_size_bytes${FS}))`,
-          legend: { labels: [NODE_LABEL, "mountpoint"] },
+          expr: `max by (cluster, ${NODE_LABEL}, mountpoint) (100 * (1 - ${m("node_filesystem_avail_bytes", FS_TYPES)} / ${m("node_filesystem_size_bytes", FS_TYPES)}))`,
+          legend: { labels: ["cluster", NODE_LABEL, "mountpoint"] },
         },
         {
-          expr: `max by (namespace, persistentvolumeclaim) (100 * kubelet_volume_stats_used_bytes / kubelet_volume_stats_capacity_bytes)`,
-          legend: { labels: ["namespace", "persistentvolumeclaim"] },
+          expr: `max by (cluster, namespace, persistentvolumeclaim) (100 * ${m("kubelet_volume_stats_used_bytes")} / ${m("kubelet_volume_stats_capacity_bytes")})`,
+          legend: { labels: ["cluster", "namespace", "persistentvolumeclaim"] },
         },
       ],
       limit: 12,
@@ -207,13 +216,17 @@ export function legendName(q: PanelQuery, labels: Record<string, string>): strin
 
 /** Sparkline queries for a node's or a workload's detail page: CPU (cores) and memory (bytes). */
 export function sparklineQueries(
-  target: { kind: "node"; name: string } | { kind: "workload"; namespace: string; name: string } | { kind: "pod"; namespace: string; name: string },
+  target:
+    | { kind: "node"; cluster?: string; name: string }
+    | { kind: "workload"; cluster?: string; namespace: string; name: string }
+    | { kind: "pod"; cluster?: string; namespace: string; name: string },
   rateWindow = "5m",
 ): { cpu: string; memory: string; cpuUnit: "%" | "cores" } {
+  const c = target.cluster ? [{ label: "cluster", value: target.cluster }] : [];
   if (target.kind === "node") {
-    const sel = selector([{ label: NODE_LABEL, value: target.name }]);
+    const sel = selector([...c, { label: NODE_LABEL, value: target.name }]);
     return {
-      cpu: `100 * (1 - avg(rate(node_cpu_seconds_total${selector([{ label: NODE_LABEL, value: target.name }, { label: "mode", value: "idle" }])}[${rateWindow}])))`,
+      cpu: `100 * (1 - avg(rate(node_cpu_seconds_total${selector([...c, { label: NODE_LABEL, value: target.name }, { label: "mode", value: "idle" }])}[${rateWindow}])))`,
       memory: `sum(node_memory_MemTotal_bytes${sel}) - sum(node_memory_MemAvailable_bytes${sel})`,
       cpuUnit: "%",
     };
@@ -222,7 +235,7 @@ export function sparklineQueries(
     target.kind === "pod"
       ? { label: "pod", value: target.name }
       : { label: "pod", op: "=~" as const, value: `${re2Literal(target.name)}-.*` };
-  const sel = selector([{ label: "namespace", value: target.namespace }, podMatch, { label: "container", op: "!=", value: "" }]);
+  const sel = selector([...c, { label: "namespace", value: target.namespace }, podMatch, { label: "container", op: "!=", value: "" }]);
   return {
     cpu: `sum(rate(container_cpu_usage_seconds_total${sel}[${rateWindow}]))`,
     memory: `sum(container_memory_working_set_bytes${sel})`,

@@ -11,7 +11,7 @@ export const SEED_THRESHOLDS: readonly AlertThreshold[] = [
     alertName: "GrioApiLatencyP95High",
     title: "API response time (p95)",
     query:
-      "histogram_quantile(0.95, sum by (le) (rate(django_http_requests_latency_seconds_by_view_method_bucket[5m]))) * 1000",
+      "histogram_quantile(0.95, sum by (cluster, le) (rate(django_http_requests_latency_seconds_by_view_method_bucket[5m]))) * 1000",
     comparison: ">",
     threshold: 1000,
     unit: "ms",
@@ -36,7 +36,7 @@ export const SEED_THRESHOLDS: readonly AlertThreshold[] = [
     alertName: "GrioDatabaseConnectionErrors",
     title: "Database connection errors",
     query:
-      "100 * sum(rate(django_db_new_connection_errors_total[5m])) / sum(rate(django_db_new_connections_total[5m]))",
+      "100 * sum by (cluster) (rate(django_db_new_connection_errors_total[5m])) / sum by (cluster) (rate(django_db_new_connections_total[5m]))",
     comparison: ">",
     threshold: 10,
     unit: "%",

@@ -31,10 +31,10 @@ const notConfigured = (): SourceError => ({ source: "prometheus", message: `Prom
 export async function metricPanels(
   range: TimeRange,
   now: number,
-  opts: { only?: string[]; prometheus?: PrometheusClient | null } = {},
+  opts: { only?: string[]; cluster?: string; prometheus?: PrometheusClient | null } = {},
 ): Promise<PanelsResult> {
   const w = rangeWindow(range, now);
-  const defs = panelDefinitions(w).filter((d) => !opts.only || opts.only.includes(d.id));
+  const defs = panelDefinitions(w, opts.cluster).filter((d) => !opts.only || opts.only.includes(d.id));
   const prom = opts.prometheus !== undefined ? opts.prometheus : prometheusFromEnv();
   const empty: CompactSeries = { t: [], series: [] };
   if (!prom) {
