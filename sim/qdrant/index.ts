@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type http from "node:http";
+import type { EstateView } from "../contract";
 import { hash32, rng, sendJson, sendText, startFaultable, type Faults } from "../faults";
 import { QDRANT_COLLECTION, QDRANT_PEER_ID, lastRunAt, qdrantSnapshotName } from "../s3/seed";
 
@@ -14,6 +15,8 @@ export interface QdrantOptions {
   apiKey: string;
   now?: () => number;
   seed?: number;
+  /** when given, /readyz follows the estate's `qdrant` service */
+  view?: EstateView;
 }
 
 export interface SnapshotDescription {
@@ -126,7 +129,7 @@ export async function startQdrant(opts: QdrantOptions): Promise<QdrantServer> {
 
     if (path === "/healthz") return sendText(res, 200, "healthz check passed");
     if (path === "/livez") return sendText(res, 200, "livez check passed");
-    if (path === "/readyz") return sendText(res, 200, "all shards are ready");
+    if (path === "/readyz") return opts.view && !opts.view.serviceUp("qdrant") ? sendText(res, 503, "some shards are not ready") : sendText(res, 200, "all shards are ready");
     if (path === "/") return sendJson(res, 200, { title: "qdrant - vector search engine", version: QDRANT_VERSION, commit: "a69c8b9e1a3d2e0f2d4d1f1c6a1b1e2a3c4d5e6f" });
 
     const key = req.headers["api-key"] ?? (req.headers.authorization?.startsWith("Bearer ") ? req.headers.authorization.slice(7) : undefined);

@@ -39,8 +39,8 @@ export interface S3Servers {
   mirror: S3Endpoint;
   /** write a new Postgres dump of normal size at `at` (the backup-postgres job) */
   writePostgresDump(at: number): Promise<{ key: string; size: number }>;
-  /** write a new Qdrant snapshot at `at` (the qdrant-snapshot job) */
-  writeQdrantSnapshot(at: number): Promise<{ key: string; size: number }>;
+  /** write a new Qdrant snapshot at `at` (the qdrant-snapshot job uploads what Qdrant made) */
+  writeQdrantSnapshot(at: number, snapshot?: { name: string; size: number }): Promise<{ key: string; size: number }>;
   stop(): Promise<void>;
 }
 
@@ -176,7 +176,7 @@ export async function startS3Servers(opts: S3Options = {}): Promise<S3Servers> {
     primary: primary.endpoint,
     mirror: mirror.endpoint,
     writePostgresDump: (at) => writeOrFail(postgresDumpKey(new Date(at)), usualDumpSize(Math.floor(at / 86_400_000), random), at),
-    writeQdrantSnapshot: (at) => writeOrFail(`qdrant/${qdrantSnapshotName(QDRANT_COLLECTION, new Date(at))}`, usualSnapshotSize(random), at),
+    writeQdrantSnapshot: (at, snap) => writeOrFail(`qdrant/${snap?.name ?? qdrantSnapshotName(QDRANT_COLLECTION, new Date(at))}`, snap?.size ?? usualSnapshotSize(random), at),
     async stop() {
       for (const one of [primary, mirror]) {
         await one.front.stop();
