@@ -25,7 +25,7 @@ const NO_SERVER = "no available server";
 
 function django(view: EstateView, req: http.IncomingMessage, res: http.ServerResponse): void {
   req.resume();
-  const path = (req.url ?? "/").split("?")[0];
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
   if (!view.serviceUp("django-api")) return sendText(res, 503, NO_SERVER);
   if (path === "/health" || path === "/health/") {
     const db = view.serviceUp("postgres");
@@ -42,7 +42,7 @@ function django(view: EstateView, req: http.IncomingMessage, res: http.ServerRes
 function web(view: EstateView, req: http.IncomingMessage, res: http.ServerResponse): void {
   req.resume();
   if (!view.serviceUp("nextjs-web")) return sendText(res, 503, NO_SERVER);
-  const path = (req.url ?? "/").split("?")[0];
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
   if (path === "/" || path === "/lessons" || path === "/signin") {
     const body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/><title>Grio — learn anywhere</title></head><body><div id="__next"><main><h1>Grio</h1><p>Lessons, practice and an AI tutor for every learner.</p></main></div></body></html>`;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "x-powered-by": "Next.js", "content-length": Buffer.byteLength(body) });
