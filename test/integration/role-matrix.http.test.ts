@@ -10,7 +10,7 @@ import type { HttpSession, TrpcResult } from "@/test/harness/http";
  */
 type Proc = { path: string; type: "query" | "mutation" | "subscription"; role: string | undefined };
 
-const procedures: Proc[] = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: Proc["type"]; meta?: { role?: string } } }>)
+const procedures: Proc[] = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: Proc["type"]; meta?: { role?: string } } }>)
   .map(([path, p]) => ({ path, type: p._def.type, role: p._def.meta?.role }))
   .sort((a, b) => a.path.localeCompare(b.path));
 
