@@ -1,4 +1,5 @@
 import type { V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from "@kubernetes/client-node";
+import { canonicalQuantities } from "./quantity";
 import { POD_TEMPLATE_HASH, cloneTemplate, containerImages, templatesEqualIgnoringHash } from "./templates";
 
 /**
@@ -166,7 +167,8 @@ export function planDeploymentRollback(
       message: `deployment.apps/${name} skipped rollback (current template already matches revision ${revision})`,
     };
   }
-  const template = cloneTemplate(rs.spec?.template);
+  // kubectl round-trips the template through Go types: quantities come out canonical ("1024Mi" → "1Gi")
+  const template = canonicalQuantities(cloneTemplate(rs.spec?.template));
   if (template.metadata?.labels) delete template.metadata.labels[POD_TEMPLATE_HASH];
   const annotations: Record<string, string> = {};
   const current = deployment.metadata?.annotations ?? {};

@@ -7,3 +7,4 @@ export * from "./jobFromCronJob";
 export * from "./scaleWarning";
 export * from "./promote";
 export * from "./restart";
+export * from "./quantity";

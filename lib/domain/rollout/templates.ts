@@ -1,4 +1,5 @@
 import type { V1PodTemplateSpec } from "@kubernetes/client-node";
+import { canonicalQuantities } from "./quantity";
 
 /** The label the Deployment controller adds to every ReplicaSet's pod template. */
 export const POD_TEMPLATE_HASH = "pod-template-hash";
@@ -41,9 +42,12 @@ export function withoutTemplateHash(t: V1PodTemplateSpec | undefined): V1PodTemp
   return copy;
 }
 
-/** kubectl's EqualIgnoreHash: templates equal once the pod-template-hash label is removed from both. */
+/** kubectl's EqualIgnoreHash: templates equal once the pod-template-hash label is removed (quantities compared by value). */
 export function templatesEqualIgnoringHash(a: V1PodTemplateSpec | undefined, b: V1PodTemplateSpec | undefined): boolean {
-  return deepEqual(normalise(withoutTemplateHash(a)), normalise(withoutTemplateHash(b)));
+  return deepEqual(
+    canonicalQuantities(normalise(withoutTemplateHash(a))),
+    canonicalQuantities(normalise(withoutTemplateHash(b))),
+  );
 }
 
 /** Drop empty label/annotation maps so `{}` equals absent, as apiequality.Semantic does for nil vs empty maps. */

@@ -1,0 +1,138 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { AppsV1Api, BatchV1Api, KubeConfig } from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSim, type SimHandle } from "../../../sim/index";
+import { createTestDatabase, postgresReachable, type TestDatabase } from "@/test/harness/databases";
+
+/**
+ * Actions against the simulated estate, through the service the router calls (audit included):
+ * the rollback equals `kubectl rollout undo` on an identical copy, a repeated confirmation patches
+ * once, "Backup now" creates kubectl's manual Job and the new dump appears in S3.
+ */
+const run = promisify(execFile);
+const usable = await postgresReachable();
+const ctx = { principal: { kind: "user" as const, id: "u1", email: "oncall@grio.local", name: "On-call", role: "operator" as const }, requestId: "sim-test" };
+const DJANGO = { namespace: "grio", kind: "Deployment" as const, name: "django-api" };
+
+let simA: SimHandle;
+let simB: SimHandle;
+let db: TestDatabase;
+let dir: string;
+
+function apps(sim: SimHandle) {
+  const kc = new KubeConfig();
+  kc.loadFromFile(sim.estate.kubeconfig);
+  kc.setCurrentContext("hetzner-prod");
+  return { apps: kc.makeApiClient(AppsV1Api), batch: kc.makeApiClient(BatchV1Api) };
+}
+
+async function settled(sim: SimHandle, name: string) {
+  const { apps: a } = apps(sim);
+  for (let i = 0; i < 100; i++) {
+    const d = await a.readNamespacedDeployment({ name, namespace: "grio" });
+    if ((d.status?.observedGeneration ?? 0) >= (d.metadata?.generation ?? 0) && d.metadata?.annotations?.["deployment.kubernetes.io/revision"] !== "4") return d;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not settle`);
+}
+
+const key = () => randomBytes(12).toString("hex");
+
+beforeAll(async () => {
+  if (!usable) return;
+  dir = await mkdtemp(path.join(os.tmpdir(), "grio-actions-"));
+  [simA, simB] = await Promise.all([startSim({ outDir: path.join(dir, "a") }), startSim({ outDir: path.join(dir, "b") })]);
+  db = await createTestDatabase("postgres");
+  Object.assign(process.env, {
+    DATABASE_URL: db.env.DATABASE_URL,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    KUBECONFIG: simA.estate.kubeconfig,
+    GRIO_CLUSTERS: JSON.stringify({ "hetzner-prod": { production: true, displayName: "Hetzner production" }, "hetzner-staging": { production: false } }),
+    S3_ENDPOINT: simA.estate.s3.endpoint,
+    S3_ACCESS_KEY: simA.estate.s3.accessKey,
+    S3_SECRET_KEY: simA.estate.s3.secretKey,
+    S3_REGION: simA.estate.s3.region,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  const g = globalThis as unknown as { __grioDb?: Promise<{ close(): Promise<void> }> };
+  await (await g.__grioDb)?.close().catch(() => undefined);
+  g.__grioDb = undefined;
+  await Promise.all([simA?.stop(), simB?.stop()]);
+  await db?.drop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!usable)("actions against the sim", () => {
+  it("rolls django-api back to revision 2 exactly as kubectl rollout undo does on an identical copy", async () => {
+    const actions = await import("./index");
+    const before = await apps(simA).apps.readNamespacedDeployment({ name: "django-api", namespace: "grio" });
+    const out = await actions.rollback(ctx, "hetzner-prod", DJANGO, 2, { idempotencyKey: key(), confirmName: "django-api", reason: "parity test" });
+    expect(out).toMatchObject({ status: "succeeded", message: "deployment.apps/django-api rolled back to revision 2" });
+
+    await run("kubectl", ["--kubeconfig", simB.estate.kubeconfig, "--context", "hetzner-prod", "-n", "grio", "rollout", "undo", "deployment/django-api", "--to-revision=2"]);
+
+    const [a, b] = await Promise.all([settled(simA, "django-api"), settled(simB, "django-api")]);
+    expect(a.spec?.template).toEqual(b.spec?.template);
+    expect(a.metadata?.annotations).toEqual(b.metadata?.annotations);
+    expect(a.metadata?.annotations?.["kubernetes.io/change-cause"]).toBe("CI #388: curriculum sync endpoints");
+    expect(a.spec?.template).not.toEqual(before.spec?.template);
+  });
+
+  it("returns the first outcome for a repeated confirmation and sends no second patch", async () => {
+    const actions = await import("./index");
+    const k = key();
+    const first = await actions.rollback(ctx, "hetzner-prod", DJANGO, 3, { idempotencyKey: k, confirmName: "django-api" });
+    expect(first.status).toBe("succeeded");
+    const d1 = await settled(simA, "django-api");
+    const requests = simA.k8sRequestCount("hetzner-prod");
+    const again = await actions.rollback(ctx, "hetzner-prod", DJANGO, 3, { idempotencyKey: k, confirmName: "django-api" });
+    expect(again).toMatchObject({ status: "succeeded", duplicate: true });
+    expect(simA.k8sRequestCount("hetzner-prod")).toBe(requests);
+    const d2 = await apps(simA).apps.readNamespacedDeployment({ name: "django-api", namespace: "grio" });
+    expect(d2.metadata?.generation).toBe(d1.metadata?.generation);
+  });
+
+  it("skips without a patch when the chosen revision is already running, and needs the typed name on production", async () => {
+    const actions = await import("./index");
+    const d = await apps(simA).apps.readNamespacedDeployment({ name: "django-api", namespace: "grio" });
+    const current = Number(d.metadata?.annotations?.["deployment.kubernetes.io/revision"]);
+    const skip = await actions.rollback(ctx, "hetzner-prod", DJANGO, current, { idempotencyKey: key(), confirmName: "django-api" });
+    expect(skip.message).toBe(`deployment.apps/django-api skipped rollback (current template already matches revision ${current})`);
+    const after = await apps(simA).apps.readNamespacedDeployment({ name: "django-api", namespace: "grio" });
+    expect(after.metadata?.generation).toBe(d.metadata?.generation);
+    await expect(actions.rollback(ctx, "hetzner-prod", DJANGO, 1, { idempotencyKey: key() })).rejects.toThrow(/type "django-api" to confirm/);
+  });
+
+  it("Backup now creates kubectl's manual Job from backup-postgres and the new dump appears in S3", async () => {
+    const actions = await import("./index");
+    const { jobProgress } = await import("./progress");
+    const { newestDumpSince } = await import("./backupDump");
+    const { actionCluster } = await import("./clusters");
+    const startedAt = new Date();
+    const out = await actions.runCronJob(ctx, "hetzner-prod", "grio", "backup-postgres", { idempotencyKey: key(), confirmName: "backup-postgres" });
+    expect(out.status).toBe("succeeded");
+    const jobName = (out as { data: { jobName: string } }).data.jobName;
+    const job = await apps(simA).batch.readNamespacedJob({ name: jobName, namespace: "grio" });
+    const cj = await apps(simA).batch.readNamespacedCronJob({ name: "backup-postgres", namespace: "grio" });
+    expect(job.metadata?.annotations?.["cronjob.kubernetes.io/instantiate"]).toBe("manual");
+    expect(job.metadata?.ownerReferences).toEqual([
+      { apiVersion: "batch/v1", kind: "CronJob", name: "backup-postgres", uid: cj.metadata?.uid, controller: true },
+    ]);
+    let phase = "running";
+    for (let i = 0; i < 300 && phase === "running"; i++) {
+      phase = (await jobProgress(actionCluster("hetzner-prod"), "grio", jobName)).phase;
+      if (phase === "running") await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(phase).toBe("succeeded");
+    const dump = await newestDumpSince("backup-postgres", startedAt);
+    expect(dump?.key).toMatch(/^postgres\/full-\d{8}-\d{6}\.sql\.gz$/);
+    expect(dump?.size).toBeGreaterThan(0);
+  });
+});
