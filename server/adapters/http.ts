@@ -2,6 +2,7 @@
  * The one fetch wrapper observability adapters share: timeout, auth header, and every failure as
  * an UpstreamError tagged with its source (unreachable → no status; answered → status + message).
  */
+import { countUpstreamCall, upstreamOutcomeOf } from "@/server/observability/metrics";
 import { UpstreamError, type UpstreamSource } from "./errors";
 
 export interface HttpTarget {
@@ -32,6 +33,7 @@ export async function httpRequest(
   const headers: Record<string, string> = { accept: "application/json", ...init.headers };
   if (target.authorization) headers.authorization = target.authorization;
   const timeoutMs = init.timeoutMs ?? target.timeoutMs;
+  const t0 = performance.now();
   try {
     const res = await fetch(url, {
       method: init.method ?? "GET",
@@ -40,9 +42,12 @@ export async function httpRequest(
       signal: AbortSignal.timeout(timeoutMs),
       cache: "no-store",
     });
-    return { status: res.status, body: await res.text(), headers: res.headers };
+    const answer = { status: res.status, body: await res.text(), headers: res.headers };
+    countUpstreamCall(target.source, res.ok ? "ok" : upstreamOutcomeOf({ status: res.status }), performance.now() - t0);
+    return answer;
   } catch (e) {
     const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
+    countUpstreamCall(target.source, timedOut ? "timeout" : "error", performance.now() - t0);
     const reason = timedOut ? `no answer within ${timeoutMs} ms` : describeNetworkError(e);
     throw new UpstreamError(target.source, `${reason} (${url.origin})`, { instance: target.instance, cause: e });
   }

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { env } from "@/server/config";
 import { UpstreamError } from "./errors";
+import { countUpstreamCall, upstreamOutcomeOf } from "@/server/observability/metrics";
 
 /**
  * Qdrant's REST API (QDRANT_URL, `api-key` header): collections, snapshot creation and the snapshot
@@ -28,7 +29,9 @@ async function call(method: string, path: string, timeoutMs: number): Promise<Re
   let res: Response;
   try {
     res = await fetch(b.url + path, { method, headers: b.headers, signal: AbortSignal.timeout(timeoutMs) });
+    countUpstreamCall("qdrant", res.ok ? "ok" : upstreamOutcomeOf({ status: res.status }));
   } catch (e) {
+    countUpstreamCall("qdrant", e instanceof Error && e.name === "TimeoutError" ? "timeout" : "error");
     const msg = e instanceof Error && e.name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : e instanceof Error ? e.message : String(e);
     throw new UpstreamError("qdrant", msg, { instance: b.instance, cause: e });
   }

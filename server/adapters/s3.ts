@@ -2,6 +2,7 @@ import * as Minio from "minio";
 import type { Readable } from "node:stream";
 import { env, type Env } from "@/server/config";
 import { UpstreamError, type UpstreamSource } from "./errors";
+import { countUpstreamCall, upstreamOutcomeOf } from "@/server/observability/metrics";
 
 /**
  * MinIO / S3: the primary (`minio`, S3_*) and the optional mirror (`minio-backup`, S3_MIRROR_*).
@@ -85,10 +86,15 @@ async function withLimit<T>(ep: Endpoint, bucket: string | undefined, work: (sig
       reject(new UpstreamError(ep.source, `no answer within ${ms / 1000} s`, { instance: bucket ? `${ep.label}/${bucket}` : ep.label }));
     }, ms);
   });
+  const t0 = performance.now();
   try {
-    return await Promise.race([work(signal), limit]);
+    const result = await Promise.race([work(signal), limit]);
+    countUpstreamCall(ep.source, "ok", performance.now() - t0);
+    return result;
   } catch (e) {
-    throw toUpstream(ep, e, bucket);
+    const err = toUpstream(ep, e, bucket);
+    countUpstreamCall(ep.source, signal.timedOut ? "timeout" : upstreamOutcomeOf(err), performance.now() - t0);
+    throw err;
   } finally {
     clearTimeout(timer);
   }
