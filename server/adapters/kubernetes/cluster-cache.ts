@@ -90,6 +90,11 @@ export class ClusterCache {
     return { state: "reconnecting", since, reason };
   }
 
+  /** full lists done by all informers together (re-lists after 410 Gone add to it) */
+  get lists(): number {
+    return this.all.reduce((n, i) => n + i.state.lists, 0);
+  }
+
   /** listed at least once: data exists (possibly stale) */
   get synced(): boolean {
     return this.all.every((i) => i.state.synced);

@@ -17,6 +17,8 @@ export interface InformerState {
   error: string | null;
   /** consecutive failed attempts */
   failures: number;
+  /** full lists done (the first, and every re-list after 410) */
+  lists: number;
 }
 
 export interface InformerOptions<T> {
@@ -41,7 +43,7 @@ const keyOf = (o: unknown) => {
 
 export class Informer<T> {
   readonly store = new Map<string, T>();
-  readonly state: InformerState = { synced: false, watching: false, lostAt: null, error: null, failures: 0 };
+  readonly state: InformerState = { synced: false, watching: false, lostAt: null, error: null, failures: 0, lists: 0 };
   private resourceVersion = "";
   private stopped = false;
   private abortWatch: (() => void) | null = null;
@@ -90,7 +92,8 @@ export class Informer<T> {
           continue;
         }
         const failures = this.state.failures + 1;
-        this.setState({ watching: false, lostAt: this.state.lostAt ?? Date.now(), error: err.message, failures });
+        const error = err.status ? `HTTP ${err.status}: ${err.message}` : err.message;
+        this.setState({ watching: false, lostAt: this.state.lostAt ?? Date.now(), error, failures });
         await this.sleep(BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)]!);
       }
     }
@@ -120,6 +123,7 @@ export class Informer<T> {
     for (const before of previous.values()) this.o.onChange("delete", null, before);
     this.resourceVersion = rv;
     this.state.synced = true;
+    this.state.lists++;
     this.o.onChange("relist", null, null);
   }
 
