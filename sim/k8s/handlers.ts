@@ -3,6 +3,7 @@ import type { ClusterModel } from "../model/cluster";
 import { iso } from "../model/cluster";
 import { canon, deletePod } from "../model/controllers/common";
 import { defaultJobSpec, deleteJob } from "../model/controllers/jobs";
+import { canonicalizeResources } from "../model/pods";
 import type { K8sObject } from "../model/store";
 import { applyPatch, type PatchType } from "./patch";
 import { apiVersionOf, type ResourceDef } from "./resources";
@@ -51,9 +52,26 @@ function clone(o: K8sObject): K8sObject {
   return JSON.parse(JSON.stringify(o)) as K8sObject;
 }
 
+/** The apiserver decodes into Go structs: a JSON null becomes the zero value and is not stored. */
+export function dropNulls<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(dropNulls) as T;
+  if (v && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = dropNulls(x);
+    return out as T;
+  }
+  return v;
+}
+
 /** Validate and commit a changed object (PATCH/PUT): immutable fields, optimistic concurrency, generation. */
 function commit(c: ClusterModel, def: ResourceDef, current: K8sObject, next: K8sObject, dryRun: boolean, requireRv: boolean): K8sObject {
   const name = current.metadata.name;
+  if (next && typeof next === "object") {
+    const status = next.status;
+    next = dropNulls(next);
+    next.status = status;
+    canonicalizeResources(next);
+  }
   if (!next || typeof next !== "object" || !next.metadata) throw new ApiError(statusErrors.badRequest("the object provided is unrecognized").body);
   if (next.metadata.name !== name) throw new ApiError(statusErrors.invalid(def, name, [{ field: "metadata.name", message: `Invalid value: "${next.metadata.name}": field is immutable`, reason: "FieldValueInvalid" }]).body);
   const rv = next.metadata.resourceVersion;
@@ -131,7 +149,8 @@ export function scaleOf(o: K8sObject): object {
 export function createObject(c: ClusterModel, def: ResourceDef, namespace: string | undefined, body: any, dryRun: boolean): K8sObject {
   if (!body || typeof body !== "object" || !body.metadata) throw new ApiError(statusErrors.badRequest("the object provided is unrecognized").body);
   if (body.kind && body.kind !== def.kind) throw new ApiError(statusErrors.badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${apiVersionOf(def)})`).body);
-  const obj = clone(body);
+  const obj = dropNulls(clone(body));
+  canonicalizeResources(obj);
   obj.apiVersion = apiVersionOf(def);
   obj.kind = def.kind;
   if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${c.suffix(5)}`;

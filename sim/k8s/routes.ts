@@ -142,9 +142,10 @@ export async function handle(ctx: ApiContext, req: http.IncomingMessage, res: ht
       return sendJson(res, 200, updateObject(c, def, namespace, name!, sub, body, dryRun));
     }
     case "delete": {
-      const body = (await readJson(req)) as { gracePeriodSeconds?: number } | undefined;
+      // kubectl sends DeleteOptions in the body (dryRun, gracePeriodSeconds, propagationPolicy)
+      const body = (await readJson(req)) as { gracePeriodSeconds?: number; dryRun?: string[] } | undefined;
       const grace = q.has("gracePeriodSeconds") ? Number(q.get("gracePeriodSeconds")) : body?.gracePeriodSeconds;
-      return sendJson(res, 200, deleteObject(c, def, namespace, name!, dryRun, grace));
+      return sendJson(res, 200, deleteObject(c, def, namespace, name!, dryRun || (body?.dryRun ?? []).includes("All"), grace));
     }
     default:
       throw new ApiError(statusErrors.methodNotAllowed().body);

@@ -16,6 +16,44 @@ export function parseQuantity(q: string | number | undefined): number {
   return n * (mult[m[2]!] ?? 1);
 }
 
+/** A quantity in the canonical form the apiserver stores ("1024Mi" → "1Gi", "1000m" → "1"). */
+export function canonicalQuantity(q: string): string {
+  const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(q);
+  if (!m) return q;
+  const bin = ["Ki", "Mi", "Gi", "Ti", "Pi"];
+  const v = parseQuantity(q);
+  if (bin.includes(m[2]!)) {
+    for (let i = bin.length - 1; i >= 0; i--) {
+      const unit = 1024 ** (i + 1);
+      if (v >= unit && Number.isInteger(v / unit)) return `${v / unit}${bin[i]}`;
+    }
+    return String(v);
+  }
+  if (Number.isInteger(v)) {
+    const dec = ["k", "M", "G", "T"];
+    for (let i = dec.length - 1; i >= 0; i--) {
+      const unit = 1000 ** (i + 1);
+      if (v >= unit && Number.isInteger(v / unit) && m[2] !== "") return `${v / unit}${dec[i]}`;
+    }
+    return String(v);
+  }
+  const milli = Math.round(v * 1000);
+  return `${milli}m`;
+}
+
+/** Canonicalise container resource quantities in any pod spec inside an object. */
+export function canonicalizeResources(obj: any): void {
+  const specs = [obj?.spec, obj?.spec?.template?.spec, obj?.spec?.jobTemplate?.spec?.template?.spec];
+  for (const spec of specs) {
+    for (const ct of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
+      for (const kind of ["requests", "limits"]) {
+        const r = ct?.resources?.[kind];
+        if (r && typeof r === "object") for (const k of Object.keys(r)) if (typeof r[k] === "string") r[k] = canonicalQuantity(r[k]);
+      }
+    }
+  }
+}
+
 export function podRequests(pod: K8sObject): { cpu: number; mem: number } {
   let cpu = 0;
   let mem = 0;

@@ -2,6 +2,7 @@
 import type { ClusterModel } from "./cluster";
 import { iso } from "./cluster";
 import { templateHash } from "./controllers/deployments";
+import { canonicalQuantity } from "./pods";
 import type { K8sObject } from "./store";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31,7 +32,7 @@ function container(name: string, image: string, port: number | undefined, cpu: s
     name,
     image,
     ...(port ? { ports: [{ containerPort: port, name: "http", protocol: "TCP" }] } : {}),
-    resources: { requests: { cpu, memory: mem }, limits: { memory: mem.endsWith("Gi") ? `${Number(mem.slice(0, -2)) * 2}Gi` : `${Number(mem.slice(0, -2)) * 2}Mi` } },
+    resources: { requests: { cpu, memory: mem }, limits: { memory: canonicalQuantity(mem.endsWith("Gi") ? `${Number(mem.slice(0, -2)) * 2}Gi` : `${Number(mem.slice(0, -2)) * 2}Mi`) } },
     ...extra,
   };
 }
