@@ -12,6 +12,8 @@ import * as Minio from "minio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type SimHandle } from "../../sim/index";
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- kubectl's JSON output, asserted field by field */
+
 const run = promisify(execFile);
 let sim: SimHandle;
 let dir: string;
@@ -22,7 +24,7 @@ async function kubectl(args: string[], opts: { ok?: boolean } = {}): Promise<{ s
     return { stdout: r.stdout, stderr: r.stderr, code: 0 };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; code?: number };
-    if (opts.ok !== false) throw new Error(`kubectl ${args.join(" ")} failed: ${err.stderr}`);
+    if (opts.ok !== false) throw new Error(`kubectl ${args.join(" ")} failed: ${err.stderr}`, { cause: e });
     return { stdout: err.stdout ?? "", stderr: err.stderr ?? "", code: err.code ?? 1 };
   }
 }
