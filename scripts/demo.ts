@@ -27,6 +27,8 @@ export interface DemoStep {
   stop?: () => Promise<void>;
   /** lines printed with the demo banner */
   notes?: string[];
+  /** runs once the console is healthy (e.g. register things through its API) */
+  afterConsole?: (consoleUrl: string) => Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -35,6 +37,7 @@ const url = `http://127.0.0.1:${port}`;
 const outDir = path.join(root, ".sim-out-demo");
 const stops: Array<() => Promise<void>> = [];
 const notes: string[] = [];
+const afterConsole: Array<(consoleUrl: string) => Promise<void>> = [];
 
 async function importIfPresent<T>(relative: string): Promise<T | undefined> {
   const file = path.join(root, relative);
@@ -75,6 +78,7 @@ async function main() {
     Object.assign(env, step.env ?? {});
     if (step.stop) stops.push(step.stop);
     notes.push(...(step.notes ?? []));
+    if (step.afterConsole) afterConsole.push(step.afterConsole);
   }
 
   const consoleEnv: NodeJS.ProcessEnv = {
@@ -114,6 +118,7 @@ async function main() {
     if (Date.now() > deadline) throw new Error("the console did not become healthy within 90 s");
     await new Promise((r) => setTimeout(r, 300));
   }
+  for (const hook of afterConsole) await hook(url);
 
   console.log(`
 ━━━ Grio Ops demo ━━━

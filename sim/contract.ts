@@ -94,5 +94,5 @@ export interface EstateInfo {
   metrics: { url: string }; // the /metrics URL Prometheus scrapes
   services: { djangoApiHealth: string; web: string; qdrantReady: string; minioHealth: string };
   control: { url: string }; // base of /__sim
-  sites: Array<{ id: string; name: string; district: string; syncInterval: "daily" | "weekly" | `${number}h`; nodeName?: string }>;
+  sites: Array<{ id: string; name: string; district: string; syncInterval: "daily" | "weekly" | `${number}h`; nodeName?: string; /** epoch ms the site went silent (sim scenario: no heartbeats after it) */ silentSince?: number }>;
 }

@@ -147,7 +147,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
       metrics: { url: metrics.metricsUrl },
       services: { djangoApiHealth: "", web: "", qdrantReady: "", minioHealth: `${s3.primary.endpoint}/minio/health/live` },
       control: { url: controlServer.url },
-      sites: model.sites.map((s) => ({ id: s.id, name: s.name, district: s.district, syncInterval: s.syncInterval, nodeName: s.nodeName })),
+      sites: model.sites.map((s) => ({ id: s.id, name: s.name, district: s.district, syncInterval: s.syncInterval, nodeName: s.nodeName, silentSince: s.silentSince })),
     };
     published.info = estate;
     if (options.outDir) await writeFile(path.join(outDir, "estate.json"), `${JSON.stringify(estate, null, 2)}\n`, { mode: 0o600 });

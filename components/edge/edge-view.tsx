@@ -46,7 +46,17 @@ export function EdgeView() {
         </div>
       ),
     },
-    { key: "offline", header: "Heartbeat", render: (s: FleetSite) => <div>{offline(s)}<div className="text-xs text-muted"><RelativeTime at={s.lastReceivedAt} /></div></div> },
+    {
+      key: "offline", header: "Last heard",
+      render: (s: FleetSite) => (
+        <div>
+          {offline(s)}
+          <div className="text-xs text-muted" title="when the newest heartbeat the site delivered was sent">
+            <RelativeTime at={s.lastHeardAt} />
+          </div>
+        </div>
+      ),
+    },
     { key: "queued", header: "Queued", className: "text-right", render: (s: FleetSite) => s.queuedChanges?.toLocaleString("en") ?? "—" },
     {
       key: "version", header: "Curriculum",

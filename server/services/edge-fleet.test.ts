@@ -79,7 +79,8 @@ describe("edge sites and heartbeats (PGlite)", () => {
     expect(gul).toMatchObject({ freshness: "stale", offlineMs: 9 * 24 * H });
     expect(gul.story).toMatch(/looks offline: node edge-gul-001 is NotReady for 9 d and the site last heard from 9 d ago/);
     expect(gul.history.filter((d) => d.count > 0)).toEqual([{ day: "2026-11-25", count: 1 }]);
-    expect(sites.get("gul-002")).toMatchObject({ freshness: "fresh", offlineMs: 0 }); // weekly: 10 d ≤ 10.5 d
+    // weekly: 10 d ≤ 10.5 d is fresh; its only heartbeat arrived now but was sent 10 d ago: last heard 10 d ago
+    expect(sites.get("gul-002")).toMatchObject({ freshness: "fresh", offlineMs: 10 * 24 * H });
     expect(sites.get("mbr-001")).toMatchObject({ freshness: "never", offlineMs: undefined });
     expect(f.districts.map((d) => d.district)).toEqual(["Mbarara", "r", "Gulu", "Kampala"]);
     expect(sites.get("kla-001")!.disk).toMatchObject({ status: "critical", fraction: 0.9 });

@@ -20,7 +20,10 @@ export type FleetSite = {
   lastCurriculumSyncAt: Date | null;
   lastSubmissionUploadAt: Date | null;
   lastReceivedAt: Date | undefined;
+  /** the newest sentAt the site has delivered: when it was last known up */
+  lastHeardAt: Date | undefined;
   lastSentAt: Date | undefined;
+  /** time since lastHeardAt */
   offlineMs: number | undefined;
   queuedChanges: number | undefined;
   curriculumVersion: string | undefined;
@@ -62,14 +65,14 @@ export async function edgeFleet(
     const hb = latest.get(s.id);
     const l = hb?.latest;
     const f = siteFreshness({ syncInterval: s.syncInterval, lastCurriculumSyncAt: l?.lastCurriculumSyncAt ?? null, hasHeartbeat: !!l }, now);
-    const offlineMs = offlineDurationMs(hb?.lastReceivedAt, now);
+    const offlineMs = offlineDurationMs(hb?.lastHeardAt, now);
     const node = nodes.nodes.find((n) => n.siteId === s.id) ?? nodes.nodes.find((n) => s.nodeName && n.name === s.nodeName);
     return {
       id: s.id, name: s.name, district: s.district,
       freshness: f.status, freshnessReason: f.reason, ageMs: f.ageMs,
       lastCurriculumSyncAt: l?.lastCurriculumSyncAt ?? null,
       lastSubmissionUploadAt: l?.lastSubmissionUploadAt ?? null,
-      lastReceivedAt: hb?.lastReceivedAt, lastSentAt: l?.sentAt, offlineMs,
+      lastReceivedAt: hb?.lastReceivedAt, lastHeardAt: hb?.lastHeardAt, lastSentAt: l?.sentAt, offlineMs,
       queuedChanges: l?.queuedChanges, curriculumVersion: l?.curriculumVersion,
       drift: versionDrift(l?.curriculumVersion, current), agentVersion: l?.agentVersion,
       disk: l ? { ...diskUse(l.diskUsedBytes, l.diskTotalBytes), usedBytes: l.diskUsedBytes, totalBytes: l.diskTotalBytes } : undefined,

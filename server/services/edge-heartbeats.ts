@@ -41,18 +41,29 @@ export async function storeHeartbeat(db: Db, hb: Heartbeat, receivedAt = new Dat
 
 export type HeartbeatRow = typeof edgeHeartbeats.$inferSelect;
 
-/** The newest heartbeat per site by sentAt (what the agent last said), plus the last time one was received. */
-export async function latestHeartbeats(db: Db): Promise<Map<string, { latest: HeartbeatRow; lastReceivedAt: Date }>> {
+/**
+ * Per site: the newest heartbeat by sentAt (what the agent last said), when one was last received,
+ * and when the site was last heard from: the newest sentAt among delivered heartbeats (never later
+ * than its arrival). A site that queued heartbeats offline and delivers them on reconnecting was
+ * up until its newest one; a replay of old heartbeats does not make a silent site look online.
+ */
+export async function latestHeartbeats(db: Db): Promise<Map<string, { latest: HeartbeatRow; lastReceivedAt: Date; lastHeardAt: Date }>> {
   const latest = (await db
     .selectDistinctOn([edgeHeartbeats.siteId])
     .from(edgeHeartbeats)
     .orderBy(edgeHeartbeats.siteId, desc(edgeHeartbeats.sentAt), desc(edgeHeartbeats.id))) as HeartbeatRow[];
   const received = await db
-    .select({ siteId: edgeHeartbeats.siteId, at: sql<string>`max(${edgeHeartbeats.receivedAt})` })
+    .select({
+      siteId: edgeHeartbeats.siteId,
+      receivedAt: sql<string>`max(${edgeHeartbeats.receivedAt})`,
+      heardAt: sql<string>`max(least(${edgeHeartbeats.sentAt}, ${edgeHeartbeats.receivedAt}))`,
+    })
     .from(edgeHeartbeats)
     .groupBy(edgeHeartbeats.siteId);
-  const rec = new Map(received.map((r) => [r.siteId, new Date(r.at)]));
-  return new Map(latest.map((h) => [h.siteId, { latest: h, lastReceivedAt: rec.get(h.siteId) ?? h.receivedAt }]));
+  const rec = new Map(received.map((r) => [r.siteId, { receivedAt: new Date(r.receivedAt), heardAt: new Date(r.heardAt) }]));
+  return new Map(
+    latest.map((h) => [h.siteId, { latest: h, lastReceivedAt: rec.get(h.siteId)?.receivedAt ?? h.receivedAt, lastHeardAt: rec.get(h.siteId)?.heardAt ?? h.sentAt }]),
+  );
 }
 
 /** Heartbeats per site per UTC day (by sentAt) since `since`, for the 30-day history chart. */

@@ -46,8 +46,8 @@ export function siteFreshness(
   return { status: "stale", ageMs: age, intervalMs, reason: `${ageText}, over 3× ${policy}` };
 }
 
-/** Time since the console last received a heartbeat from the site (undefined: never). */
-export function offlineDurationMs(lastReceivedAt: Date | null | undefined, now: Date): number | undefined {
-  if (!lastReceivedAt) return undefined;
-  return Math.max(0, now.getTime() - lastReceivedAt.getTime());
+/** Time since the site was last heard from (undefined: never). */
+export function offlineDurationMs(lastHeardAt: Date | null | undefined, now: Date): number | undefined {
+  if (!lastHeardAt) return undefined;
+  return Math.max(0, now.getTime() - lastHeardAt.getTime());
 }
