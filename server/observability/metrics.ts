@@ -172,11 +172,11 @@ export async function observeProcedure<R extends ProcedureResult>(opts: {
  * response an `x-request-id`, and turns a thrown error into a logged 500.
  *   export const GET = withRouteMetrics("health", async (req) => ...)
  */
-export function withRouteMetrics<C extends unknown[]>(
+export function withRouteMetrics<Req extends Request, C extends unknown[]>(
   routeName: string,
-  handler: (req: Request, ...rest: C) => Response | Promise<Response>,
-): (req: Request, ...rest: C) => Promise<Response> {
-  return async (req: Request, ...rest: C) => {
+  handler: (req: Req, ...rest: C) => Response | Promise<Response>,
+): (req: Req, ...rest: C) => Promise<Response> {
+  return async (req: Req, ...rest: C) => {
     const t0 = performance.now();
     const requestId = requestIdFrom(req.headers);
     let status = 500;

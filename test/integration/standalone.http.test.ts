@@ -140,6 +140,8 @@ describe("npm run start:standalone (the image's entrypoint)", async () => {
       const text = await metrics.text();
       expect(text).toMatch(/grio_trpc_request_duration_seconds_count\{procedure="me.get",type="query",result="ok"\} 1/);
       expect(text).toMatch(/grio_trpc_request_duration_seconds_count\{procedure="me.get",type="query",result="UNAUTHORIZED"\} 1/);
+      expect(text).toMatch(/grio_http_request_duration_seconds_count\{route="health",method="GET",status="200"\} [1-9]/);
+      expect(text).toMatch(/grio_http_request_duration_seconds_count\{route="auth",method="POST",status="302"\} 1/);
     });
 
     it("logs JSON lines with request ids and no secrets", () => {

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/server/db";
+import { withRouteMetrics } from "@/server/observability/metrics";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/health` → 200 {"status":"ok"} without a session; `?deep=1` also checks the database. */
-export async function GET(req: Request): Promise<Response> {
+async function getHandler(req: Request): Promise<Response> {
   const deep = new URL(req.url).searchParams.get("deep");
   if (deep !== "1" && deep !== "true") return Response.json({ status: "ok" });
   const t0 = Date.now();
@@ -17,3 +18,5 @@ export async function GET(req: Request): Promise<Response> {
     return Response.json({ status: "degraded", database: { status: "unreachable", error: message } }, { status: 503 });
   }
 }
+
+export const GET = withRouteMetrics("health", getHandler);

@@ -3,13 +3,14 @@ import { principalFromHeaders } from "@/server/auth/resolve";
 import { getDb } from "@/server/db";
 import { auditFilterSchema, listAuditEvents } from "@/server/services/audit-query";
 import { csvLine } from "@/lib/domain/audit";
+import { withRouteMetrics } from "@/server/observability/metrics";
 
 export const dynamic = "force-dynamic";
 
 const COLUMNS = ["started_at", "finished_at", "actor_kind", "actor_name", "actor_role", "action", "target", "status", "reason", "error", "parameters", "request_id", "id"];
 
 /** CSV of the audit log with the page's filters (up to 5000 rows). 401/403, never a redirect. */
-export async function GET(req: Request): Promise<Response> {
+async function getHandler(req: Request): Promise<Response> {
   const principal = await principalFromHeaders(req.headers);
   if (!principal) return Response.json({ error: "Sign in first." }, { status: 401 });
   if (!hasRole(principal, "viewer")) return Response.json({ error: "Forbidden." }, { status: 403 });
@@ -31,3 +32,5 @@ export async function GET(req: Request): Promise<Response> {
     },
   });
 }
+
+export const GET = withRouteMetrics("audit.export", getHandler);

@@ -6,6 +6,7 @@ import { env } from "@/server/config";
 import { getDb } from "@/server/db";
 import { recordEvent } from "@/server/services/audit";
 import { signInLimit } from "@/server/services/sign-in-limits";
+import { withRouteMetrics } from "@/server/observability/metrics";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -13,13 +14,13 @@ function nextAuth(req: NextRequest, ctx: Ctx) {
   return NextAuth(req, ctx, authOptions()) as Promise<Response>;
 }
 
-export const GET = nextAuth;
+export const GET = withRouteMetrics("auth", nextAuth);
 
 /**
  * next-auth's `authorize` cannot answer 429, so the credentials callback is wrapped: too many recent
  * failures for the account or the client IP → 429 before the password is even checked.
  */
-export async function POST(req: NextRequest, ctx: Ctx): Promise<Response> {
+async function postHandler(req: NextRequest, ctx: Ctx): Promise<Response> {
   const { nextauth } = await ctx.params;
   if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
     const form = new URLSearchParams(await req.clone().text());
@@ -40,3 +41,5 @@ export async function POST(req: NextRequest, ctx: Ctx): Promise<Response> {
   }
   return nextAuth(req, ctx);
 }
+
+export const POST = withRouteMetrics("auth", postHandler);

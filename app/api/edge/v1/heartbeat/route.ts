@@ -3,6 +3,7 @@ import { getDb } from "@/server/db";
 import { siteForToken } from "@/server/services/edge-sites";
 import { storeHeartbeat, takeHeartbeatSlot } from "@/server/services/edge-heartbeats";
 import { bearer, isJsonContentType, parseJson, readCapped, refuse, reply } from "@/server/services/edge-http";
+import { withRouteMetrics } from "@/server/observability/metrics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  * 413 (> 16 KB) → 415 (not JSON) → 401 (token) → 429 (> 60/min/site) → 400 (field errors) → 202 {id}.
  * A valid heartbeat is stored before the reply.
  */
-export async function POST(req: Request): Promise<Response> {
+async function postHandler(req: Request): Promise<Response> {
   const text = await readCapped(req, HEARTBEAT_MAX_BYTES);
   if (text === "too-large") return refuse(413, `The body is larger than ${HEARTBEAT_MAX_BYTES} bytes.`);
   if (!isJsonContentType(req.headers.get("content-type"))) {
@@ -37,3 +38,5 @@ export async function POST(req: Request): Promise<Response> {
   const id = await storeHeartbeat(db, checked.heartbeat, now);
   return reply(202, { id });
 }
+
+export const POST = withRouteMetrics("edge.heartbeat", postHandler);

@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { recordEvent } from "@/server/services/audit";
 import { createEdgeSite } from "@/server/services/edge-sites";
 import { isJsonContentType, parseJson, readCapped, refuse, reply } from "@/server/services/edge-http";
+import { withRouteMetrics } from "@/server/observability/metrics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
  * scripted roll-outs: 201 {siteId, token} (the token is shown once, stored hashed), 400 field
  * errors, 401 not signed in, 403 not admin, 409 existing id.
  */
-export async function POST(req: Request): Promise<Response> {
+async function postHandler(req: Request): Promise<Response> {
   const db = await getDb();
   const principal = await principalFromHeaders(req.headers, db);
   if (!principal) return refuse(401, "Sign in or send Authorization: Bearer <admin API token>.");
@@ -37,3 +38,5 @@ export async function POST(req: Request): Promise<Response> {
     throw e;
   }
 }
+
+export const POST = withRouteMetrics("edge.sites", postHandler);
