@@ -1,3 +1,6 @@
+import { BackupsOverviewCard } from "@/components/backups/backups-overview-card";
+import { EdgeOverviewCard } from "@/components/edge/edge-overview-card";
+
 /**
  * Summary cards other areas add to the overview (backups, edge, alerts): import your card and add
  * ONE line inside the grid. Each card fetches its own data and shows its own source errors, so one
@@ -5,8 +8,8 @@
  */
 export function OverviewSections() {
   const cards: React.ReactNode[] = [
-    // <BackupsOverviewCard key="backups" />,
-    // <EdgeOverviewCard key="edge" />,
+    <BackupsOverviewCard key="backups" />,
+    <EdgeOverviewCard key="edge" />,
     // <AlertsOverviewCard key="alerts" />,
   ];
   if (cards.length === 0) return null;
