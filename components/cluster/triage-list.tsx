@@ -15,7 +15,7 @@ export function TriageList({ items, total }: { items: TriageItem[]; total: numbe
     <div>
       <ol data-testid="triage-list" className="divide-y divide-line/60">
         {items.map((i) => (
-          <li key={i.id} data-testid="triage-item" data-kind={i.kind} data-name={i.name} data-reason={i.reason} className="flex flex-wrap items-baseline gap-2 py-2 text-sm">
+          <li key={i.id} data-testid="triage-item" data-kind={i.kind} data-cluster={i.cluster} data-name={i.name} data-reason={i.reason} className="flex flex-wrap items-baseline gap-2 py-2 text-sm">
             <Badge tone={TONE[i.severity]}>{i.reason}</Badge>
             <Link href={i.href} className="font-medium text-accent hover:underline">
               {i.kind} {i.namespace ? `${i.namespace}/` : ""}{i.name}

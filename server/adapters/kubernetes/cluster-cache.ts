@@ -12,8 +12,8 @@ import type { KubeTarget } from "./http";
 import { Informer } from "./informer";
 
 /** After this long without a watch (or this many failed attempts) a cluster is "unreachable". */
-const UNREACHABLE_AFTER_MS = 30_000;
-const UNREACHABLE_AFTER_FAILURES = 4;
+const UNREACHABLE_AFTER_MS = 20_000;
+const UNREACHABLE_AFTER_FAILURES = 6;
 const SUMMARY_DEBOUNCE_MS = 300;
 /** Time alone changes health (crash-loop windows, pending grace): recompute at least this often. */
 const SUMMARY_MAX_AGE_MS = 15_000;

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Overview } from "@/lib/domain/kube/overview";
+import { startSim, type SimHandle } from "@/sim/index";
+import { waitFor } from "@/server/testing/ports";
+import { DEMO, startConsole, type ConsoleHandle } from "@/test/harness/console";
+
+/**
+ * The built console over the sim: every viewer's overview is answered from the shared informer
+ * caches, so 20 viewers at once cost the Kubernetes API nothing.
+ */
+let sim: SimHandle;
+let grio: ConsoleHandle;
+
+beforeAll(async () => {
+  sim = await startSim({});
+  grio = await startConsole({ env: { KUBECONFIG: sim.estate.kubeconfig, GRIO_DEMO: "1" } });
+}, 120_000);
+
+afterAll(async () => {
+  await grio?.stop();
+  await sim?.stop();
+});
+
+describe("overview under load", () => {
+  it("20 concurrent overview requests cause zero extra Kubernetes API requests", async () => {
+    const viewers = await Promise.all(Array.from({ length: 20 }, () => grio.signIn(DEMO.viewer)));
+    // informers started at console start-up; wait until every cluster is listed and watched
+    await waitFor(async () => {
+      const r = await viewers[0]!.query<Overview>("cluster.overview");
+      if (r.status !== 200 || !r.data) throw new Error(`overview answered ${r.status}`);
+      if (r.data.clusters.length !== 3 || !r.data.clusters.every((c) => c.synced && c.status.state === "connected")) throw new Error("clusters not synced yet");
+    }, 60_000, 250);
+    await new Promise((r) => setTimeout(r, 500)); // let the last watches open
+    const before = sim.k8sRequestCount();
+
+    const answers = await Promise.all(viewers.map((v) => v.query<Overview>("cluster.overview")));
+
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    for (const a of answers) {
+      expect(a.data!.triage.some((t) => t.kind === "Pod" && t.reason === "CrashLoopBackOff" && t.name.startsWith("ai-inference-"))).toBe(true);
+    }
+    expect(sim.k8sRequestCount() - before).toBe(0);
+  });
+
+  it("refuses the overview without a session", async () => {
+    const r = await grio.anonymous().query("cluster.overview");
+    expect(r.status).toBe(401);
+  });
+});
