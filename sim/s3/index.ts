@@ -113,6 +113,20 @@ async function startOne(name: S3Endpoint["name"], seed: number, port: number | u
         res.end(s3ErrorXml("InternalError", "We encountered an internal error, please try again.", pathOf(url)));
         return;
       }
+      // s3rver lacks ListMultipartUploads (GET /<bucket>?uploads), which the minio client asks before
+      // every multipart upload (objects over one part, e.g. Qdrant snapshots); MinIO answers it
+      const parsed = new URL(url, "http://sim");
+      if (req.method === "GET" && parsed.searchParams.has("uploads") && /^\/[^/]+\/?$/.test(parsed.pathname)) {
+        req.resume();
+        const xml = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        const bucket = xml(parsed.pathname.replace(/\//g, ""));
+        const prefix = xml(parsed.searchParams.get("prefix") ?? "");
+        res.writeHead(200, { "content-type": "application/xml", server: "MinIO" });
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?>\n<ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>${bucket}</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><NextKeyMarker></NextKeyMarker><NextUploadIdMarker></NextUploadIdMarker><Delimiter></Delimiter><Prefix>${prefix}</Prefix><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>`,
+        );
+        return;
+      }
       const upstream = http.request(
         { host: "127.0.0.1", port: backendPort, method: req.method, path: url, headers: req.headers },
         (up) => {
