@@ -42,7 +42,7 @@ describe("sim /metrics", () => {
     const restarts = await prom.waitForSample('kube_pod_container_status_restarts_total{pod="ai-inference-5d8f7c9b4-pqrst"}');
     expect(restarts).toBe(view.pods().find((p) => p.name === "ai-inference-5d8f7c9b4-pqrst")!.containers[0]!.restartCount);
     view.restart("ai-inference-5d8f7c9b4-pqrst");
-    await expect.poll(async () => prom.waitForSample('kube_pod_container_status_restarts_total{pod="ai-inference-5d8f7c9b4-pqrst"}'), { timeout: 5000 }).toBe(5);
+    await expect.poll(async () => prom.waitForSample('kube_pod_container_status_restarts_total{pod="ai-inference-5d8f7c9b4-pqrst"}'), { timeout: 10_000 }).toBe(5); // the next scrape
 
     const used = await prom.query('round(100 * (1 - node_filesystem_avail_bytes{mountpoint="/"} / node_filesystem_size_bytes{mountpoint="/"}))');
     const byNode = Object.fromEntries(used.result.map((r) => [r.metric.node, Number(r.value[1])]));
