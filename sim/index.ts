@@ -1,6 +1,7 @@
 /**
  * startSim(options) → SimHandle: the whole simulated Grio estate on 127.0.0.1 — one Kubernetes API
- * server per cluster, S3 (MinIO + mirror), Loki, metrics, and the control API — fed by one model.
+ * server per cluster, S3 (MinIO + mirror), Qdrant, Loki, metrics, service endpoints, the edge sync
+ * agents (once a console hands out site tokens) and the control API — all fed by one model.
  * Tests and scripts import this; product code never does.
  */
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
@@ -8,16 +9,14 @@ import os from "node:os";
 import path from "node:path";
 import type { EstateInfo, JobHooks } from "./contract";
 import { ControlRegistry, startControlServer } from "./control";
+import { startDataPlane, type DataPlane } from "./dataPlane";
 import { hash32, type Faults } from "./faults";
 import { TokenRegistry } from "./k8s/rbac";
 import { startK8sApi, type K8sApiServer } from "./k8s/server";
 import { selfSignedCert } from "./k8s/tls";
 import { k8sControl, registerK8sVerbs, type K8sControl } from "./k8s/verbs";
 import { kubeconfigYaml } from "./kubeconfig";
-import { startLoki } from "./loki";
-import { startMetrics } from "./metrics";
 import { Estate, type EstateOptions } from "./model/estate";
-import { startS3Servers } from "./s3";
 
 export interface SimOptions extends EstateOptions {
   /** where kubeconfig (and estate.json) go; a temp dir by default */
@@ -44,6 +43,10 @@ export interface SimHandle {
   control: SimControl;
   /** the model behind the estate (for assertions in tests) */
   model: Estate;
+  /** the data side (S3, Qdrant, Loki, metrics, service endpoints, edge agents) */
+  data: DataPlane;
+  /** start the school sites' sync agents against a console, with the tokens it issued (site id → token) */
+  startEdge: DataPlane["startEdge"];
   /** requests the Kubernetes API of one cluster (or all) has received */
   k8sRequestCount(cluster?: string): number;
   stop(): Promise<void>;
@@ -77,31 +80,11 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
       tokens.set(name, reg);
       clusters.push({ name, server: api.url, token, ...(CLUSTER_META[name] ?? { tier: "cloud", production: false }) });
     }
-    // data side
-    const s3 = await startS3Servers({ now: model.startedAt, seed });
-    stops.push(() => s3.stop());
-    backends.set("minio", s3.primary.faults);
-    backends.set("minio-backup", s3.mirror.faults);
-    const loki = await startLoki(view);
-    stops.push(() => loki.stop());
-    backends.set("loki", loki.faults);
-    const metrics = await startMetrics(view);
-    stops.push(() => metrics.stop());
-    backends.set("metrics", metrics.faults);
-
-    const hooks: JobHooks = {
-      async onJobRun(_cluster, cronJob) {
-        if (cronJob === "backup-postgres") {
-          const r = await s3.writePostgresDump(Date.now());
-          return { succeeded: true, message: `wrote s3://backups/${r.key} (${r.size} bytes)` };
-        }
-        if (cronJob === "qdrant-snapshot") {
-          const r = await s3.writeQdrantSnapshot(Date.now());
-          return { succeeded: true, message: `wrote s3://backups/${r.key} (${r.size} bytes)` };
-        }
-        return { succeeded: true };
-      },
-    };
+    // data side: S3 (MinIO + mirror), Qdrant, Loki, metrics, service endpoints, job hooks
+    const data = await startDataPlane(view, { seed, now: model.startedAt, sites: model.sites.map((x) => ({ id: x.id, syncInterval: x.syncInterval, silentSince: x.silentSince })) });
+    stops.push(() => data.stop());
+    for (const [name, f] of data.backends) backends.set(name, f);
+    const hooks: JobHooks = data.hooks;
     model.setHooks(hooks);
     model.start();
 
@@ -113,6 +96,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     const registry = new ControlRegistry();
     const k = k8sControl(model, apis, tokens);
     registerK8sVerbs(registry, k);
+    data.registerVerbs(registry);
     const backend = (name: string) => {
       const f = backends.get(name);
       if (!f) throw new Error(`no backend named ${name} (have: ${[...backends.keys()].join(", ")})`);
@@ -120,6 +104,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     };
     const control: SimControl = {
       ...k,
+      failNextBackup: () => data.hooks.failNextBackup(),
       registry,
       call: (verb, args) => registry.call(verb, args ?? {}),
       setBackendDown: (name, down) => backend(name).setDown(down),
@@ -140,12 +125,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     const estate: EstateInfo = {
       kubeconfig,
       clusters,
-      s3: { endpoint: s3.primary.endpoint, accessKey: s3.primary.accessKey, secretKey: s3.primary.secretKey, region: s3.primary.region },
-      s3Mirror: { endpoint: s3.mirror.endpoint, accessKey: s3.mirror.accessKey, secretKey: s3.mirror.secretKey, region: s3.mirror.region },
-      qdrant: { url: "", apiKey: "" },
-      loki: { url: loki.url },
-      metrics: { url: metrics.metricsUrl },
-      services: { djangoApiHealth: "", web: "", qdrantReady: "", minioHealth: `${s3.primary.endpoint}/minio/health/live` },
+      ...data.info,
       control: { url: controlServer.url },
       sites: model.sites.map((s) => ({ id: s.id, name: s.name, district: s.district, syncInterval: s.syncInterval, nodeName: s.nodeName, silentSince: s.silentSince })),
     };
@@ -155,6 +135,8 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
       estate,
       control,
       model,
+      data,
+      startEdge: (url, siteTokens, opts) => data.startEdge(url, siteTokens, opts),
       k8sRequestCount: (cluster) => (cluster ? (apis.get(cluster)?.requestCount() ?? 0) : [...apis.values()].reduce((s, a) => s + a.requestCount(), 0)),
       async stop() {
         model.stop();

@@ -17,6 +17,7 @@ export interface K8sControl {
   breakNode(cluster: string, node: string): void;
   healNode(cluster: string, node: string): void;
   setNodeDisk(cluster: string, node: string, usedFraction: number): void;
+  /** the next backup-postgres job fails (the data side's job hooks refuse it) */
   failNextBackup(): void;
   setServiceDown(name: string, down: boolean): void;
   /** a bearer token for a user with the rules of a ClusterRole YAML (or explicit rules, or none = nothing allowed) */
@@ -49,7 +50,9 @@ export function k8sControl(estate: Estate, apis: Map<string, K8sApiServer>, toke
     breakNode: (cluster, node) => estate.breakNode(cluster, node),
     healNode: (cluster, node) => estate.healNode(cluster, node),
     setNodeDisk: (cluster, node, f) => estate.setNodeDisk(cluster, node, f),
-    failNextBackup: () => estate.failNextBackup(),
+    failNextBackup: () => {
+      throw new Error("failNextBackup is provided by the data plane");
+    },
     setServiceDown: (name, down) => estate.setServiceDown(name, down),
     addToken(token, opts = {}) {
       const rules = opts.clusterRoleYaml ? rulesFromYaml(opts.clusterRoleYaml, opts.roleName) : (opts.rules ?? []);
@@ -72,7 +75,6 @@ export function registerK8sVerbs(reg: ControlRegistry, k: K8sControl): void {
   reg.register("breakNode", "a node stops reporting (Ready=Unknown)", ["cluster", "node"], (a) => k.breakNode(s(a.cluster), s(a.node)));
   reg.register("healNode", "a broken node reports again", ["cluster", "node"], (a) => k.healNode(s(a.cluster), s(a.node)));
   reg.register("setNodeDisk", "set a node's disk use (0..1)", ["cluster", "node", "usedFraction"], (a) => k.setNodeDisk(s(a.cluster), s(a.node), Number(a.usedFraction)));
-  reg.register("failNextBackup", "the next backup-postgres job fails", [], () => k.failNextBackup());
   reg.register("setServiceDown", "force a platform service's health endpoint down (or up)", ["name", "down"], (a) => k.setServiceDown(s(a.name), a.down === true || a.down === "true"));
   reg.register("addToken", "a bearer token with the rules of a ClusterRole YAML", ["token", "cluster?", "user?", "clusterRoleYaml?", "roleName?", "rules?"], (a) =>
     k.addToken(s(a.token), {

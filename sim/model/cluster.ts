@@ -66,7 +66,6 @@ export class ClusterModel {
   readonly crashingWorkloads = new Set<string>();
   /** images the registry does not have (ErrImagePull → ImagePullBackOff) */
   readonly unpullableImages = new Set<string>();
-  failNextJobs = 0;
   /** how long a Job's container runs */
   jobDurationMs = 2_000;
   /** how long a new pod spends in ContainerCreating */

@@ -136,10 +136,6 @@ export class Estate {
     c.kick();
   }
 
-  failNextBackup(cluster = "hetzner-prod"): void {
-    this.cluster(cluster).failNextJobs++;
-  }
-
   setServiceDown(name: string, down: boolean): void {
     if (down) this.servicesDown.add(name);
     else this.servicesDown.delete(name);

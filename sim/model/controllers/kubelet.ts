@@ -154,11 +154,7 @@ function advance(c: ClusterModel, pod: K8sObject, sim: PodSim, cs: ContainerSim,
 function startJob(c: ClusterModel, pod: K8sObject, sim: PodSim): void {
   const job = sim.job!;
   job.started = true;
-  const forcedFail = c.failNextJobs > 0 && job.cronJob?.startsWith("backup");
-  if (forcedFail) c.failNextJobs--;
-  const run = forcedFail
-    ? Promise.resolve({ succeeded: false, message: "pg_dump: error: connection to server at \"postgres\" failed: FATAL: the database system is starting up" })
-    : c.hooks
+  const run = c.hooks
       ? c.hooks.onJobRun(c.name, job.cronJob, job.jobName).catch((e: unknown) => ({ succeeded: false, message: e instanceof Error ? e.message : String(e) }))
       : Promise.resolve({ succeeded: true });
   void run.then((result) => {
