@@ -50,6 +50,18 @@ export const serviceCheckSchema = z.array(
   }),
 );
 
+export const backupStreamsSchema = z.array(
+  z.object({
+    /** "postgres" and "qdrant" override the defaults; any other name adds a stream */
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    prefix: z.string().min(1).optional(),
+    rpoHours: z.number().positive().optional(),
+    retention: z.int().positive().optional(),
+    /** file names that count as backups end with this (default: any file) */
+    suffix: z.string().optional(),
+  }),
+);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // storage
@@ -87,11 +99,14 @@ export const envSchema = z.object({
   S3_SECRET_KEY: z.string().optional(),
   S3_REGION: z.string().default("us-east-1"),
   S3_BACKUPS_BUCKET: z.string().default("backups"),
+  BACKUP_STREAMS: jsonOf(backupStreamsSchema),
   S3_MIRROR_ENDPOINT: optionalUrl,
   S3_MIRROR_ACCESS_KEY: z.string().optional(),
   S3_MIRROR_SECRET_KEY: z.string().optional(),
   QDRANT_URL: optionalUrl,
   QDRANT_API_KEY: z.string().optional(),
+  // edge sites
+  EDGE_CURRICULUM_VERSION: z.string().min(1).optional(),
   // service checks and the console's own observability
   SERVICE_CHECKS: jsonOf(serviceCheckSchema),
   METRICS_TOKEN: z.string().optional(),

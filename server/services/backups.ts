@@ -4,7 +4,7 @@ import { env } from "@/server/config";
 import { calendarStrip, missedDays, type CalendarDay } from "@/lib/domain/backups/calendar";
 import { BACKUP_CRONJOBS, failingNow, type CronJobSummary } from "@/lib/domain/backups/cronjobs";
 import { compareMirror, type MirrorComparison } from "@/lib/domain/backups/mirror";
-import { DEFAULT_STREAMS, groupBackups, type BackupStreamPolicy } from "@/lib/domain/backups/names";
+import { groupBackups, streamPolicies, type BackupStreamPolicy } from "@/lib/domain/backups/names";
 import { restoreVerification, type RestoreVerification } from "@/lib/domain/backups/restore";
 import { sizeTrend, streamStatus, worstBackupStatus, type BackupStatus, type SizePoint, type StreamStatus } from "@/lib/domain/backups/status";
 
@@ -34,7 +34,7 @@ export type BackupsReport = {
 /** Where the cluster's CronJobs come from (the K8s cache); it returns its own per-cluster errors. */
 export type CronJobSource = () => { cronJobs: CronJobSummary[]; errors: SourceError[] };
 
-export async function backupsReport(cronJobSource: CronJobSource | undefined, now = new Date(), streams: BackupStreamPolicy[] = DEFAULT_STREAMS): Promise<BackupsReport> {
+export async function backupsReport(cronJobSource: CronJobSource | undefined, now = new Date(), streams: BackupStreamPolicy[] = streamPolicies(env().BACKUP_STREAMS)): Promise<BackupsReport> {
   const bucket = env().S3_BACKUPS_BUCKET;
   const errors: SourceError[] = [];
   const primaryConfigured = s3Configured("primary");

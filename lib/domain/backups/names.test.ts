@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupBackups, parseBackupObject, timeFromName } from "./names";
+import { DEFAULT_STREAMS, groupBackups, parseBackupObject, streamPolicies, timeFromName } from "./names";
 
 const lm = new Date("2026-12-01T05:00:00Z");
 
@@ -39,5 +39,19 @@ describe("backup names", () => {
     ]);
     expect(g.get("postgres")!.map((b) => b.size)).toEqual([1, 3]);
     expect(g.get("qdrant")!.length).toBe(1);
+  });
+});
+
+describe("configured streams", () => {
+  it("overrides a default stream's RPO and adds a new prefix", () => {
+    const p = streamPolicies([{ name: "postgres", rpoHours: 12 }, { name: "redis", prefix: "redis/", suffix: ".rdb", retention: 7 }]);
+    expect(p.map((s) => [s.name, s.prefix, s.rpoHours, s.retention])).toEqual([
+      ["postgres", "postgres/", 12, 30],
+      ["qdrant", "qdrant/", 24, 14],
+      ["redis", "redis/", 24, 7],
+    ]);
+    expect(parseBackupObject({ key: "redis/dump-2026-12-04-02-00-00.rdb", size: 1, lastModified: lm }, p)?.stream).toBe("redis");
+    expect(parseBackupObject({ key: "redis/notes.txt", size: 1, lastModified: lm }, p)).toBeUndefined();
+    expect(streamPolicies(undefined)).toEqual(DEFAULT_STREAMS);
   });
 });

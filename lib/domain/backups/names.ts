@@ -81,3 +81,26 @@ export function groupBackups(objects: BackupObject[], streams: BackupStreamPolic
   for (const list of out.values()) list.sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime() || a.key.localeCompare(b.key));
   return out;
 }
+
+export type ConfiguredStream = { name: string; prefix?: string; rpoHours?: number; retention?: number; suffix?: string };
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The default streams with configured overrides applied (same name) and extra streams added. */
+export function streamPolicies(configured: ConfiguredStream[] | undefined): BackupStreamPolicy[] {
+  const out = DEFAULT_STREAMS.map((s) => ({ ...s }));
+  for (const c of configured ?? []) {
+    const base = out.find((s) => s.name === c.name);
+    const pattern = c.suffix !== undefined ? new RegExp(`${escapeRe(c.suffix)}$`) : (base?.pattern ?? /./);
+    const policy: BackupStreamPolicy = {
+      name: c.name,
+      prefix: c.prefix ?? base?.prefix ?? `${c.name}/`,
+      rpoHours: c.rpoHours ?? base?.rpoHours ?? 24,
+      retention: c.retention ?? base?.retention ?? 30,
+      pattern,
+    };
+    if (base) Object.assign(base, policy);
+    else out.push(policy);
+  }
+  return out;
+}

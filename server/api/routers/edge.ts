@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { siteInputSchema } from "@/lib/domain/edge/heartbeat";
 import { adminProcedure, createTRPCRouter, viewerProcedure } from "@/server/api/trpc";
+import { env } from "@/server/config";
 import { getDb } from "@/server/db";
 import { recordEvent } from "@/server/services/audit";
 import { siteNodeSource } from "@/server/services/edge-backup-k8s";
@@ -13,11 +14,11 @@ const siteId = z.object({ siteId: z.string().min(1).max(63) });
 export const edgeRouter = createTRPCRouter({
   fleet: viewerProcedure.query(async ({ ctx }) => {
     const canManage = ctx.principal.role === "admin";
-    return { ...(await edgeFleet(await getDb(), { includeSettings: canManage, nodeSource: siteNodeSource() })), canManage };
+    return { ...(await edgeFleet(await getDb(), { includeSettings: canManage, nodeSource: siteNodeSource(), configuredVersion: env().EDGE_CURRICULUM_VERSION })), canManage };
   }),
 
   summary: viewerProcedure.query(async () => {
-    const f = await edgeFleet(await getDb(), { includeSettings: false, nodeSource: siteNodeSource() });
+    const f = await edgeFleet(await getDb(), { includeSettings: false, nodeSource: siteNodeSource(), configuredVersion: env().EDGE_CURRICULUM_VERSION });
     const offline = f.districts.flatMap((d) => d.sites).filter((s) => s.freshness === "stale" || s.freshness === "never");
     return { counts: f.counts, total: f.total, worst: offline.slice(0, 5).map((s) => ({ id: s.id, name: s.name, freshness: s.freshness, offlineMs: s.offlineMs })), errors: f.errors };
   }),
