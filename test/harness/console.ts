@@ -44,6 +44,8 @@ export interface ConsoleHandle {
   /** a client presenting an API token */
   withToken(secret: string): HttpSession;
   stop(): Promise<void>;
+  /** SIGKILL the server, as a crash would (the database is kept) */
+  crash(): Promise<void>;
 }
 
 /** Starts the BUILT console (`next build` first) on a free port with a fresh database. */
@@ -127,5 +129,11 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
     anonymous: () => new HttpSession(url),
     withToken: (secret) => new HttpSession(url, { bearer: secret }),
     stop,
+    async crash() {
+      if (alive) {
+        child.kill("SIGKILL");
+        await exited;
+      }
+    },
   };
 }

@@ -24,6 +24,10 @@ export interface Confirmation {
 }
 
 const MINUTE = 60_000;
+/** Audit time limits: a pending row older than this is shown as interrupted. A simple write is a GET
+ * and a PATCH (each ≤ 8 s, kube.ts); a rollback lists history and patches twice (dry run, real). */
+const SIMPLE_WRITE_MS = 20_000;
+const ROLLBACK_MS = 45_000;
 
 function confirmed(c: { production: boolean; displayName: string }, objectName: string, conf: Confirmation) {
   if (c.production && conf.confirmName !== objectName) {
@@ -39,7 +43,7 @@ export async function rollback(ctx: AuditContext, cluster: string, ref: Workload
   const c = actionCluster(cluster);
   confirmed(c, ref.name, conf);
   const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
-  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.rollback`, target, { ...ref, toRevision }, conf, MINUTE), () =>
+  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.rollback`, target, { ...ref, toRevision }, conf, ROLLBACK_MS), () =>
     performRollback(c, ref, toRevision),
   );
 }
@@ -48,7 +52,7 @@ export async function restart(ctx: AuditContext, cluster: string, ref: WorkloadR
   const c = actionCluster(cluster);
   confirmed(c, ref.name, conf);
   const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
-  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.restart`, target, { ...ref }, conf, MINUTE), () =>
+  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.restart`, target, { ...ref }, conf, SIMPLE_WRITE_MS), () =>
     performRestart(c, ref, new Date()),
   );
 }
@@ -57,7 +61,7 @@ export async function scale(ctx: AuditContext, cluster: string, ref: WorkloadRef
   const c = actionCluster(cluster);
   confirmed(c, ref.name, conf);
   const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
-  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.scale`, target, { ...ref, replicas }, conf, MINUTE), () =>
+  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.scale`, target, { ...ref, replicas }, conf, SIMPLE_WRITE_MS), () =>
     performScale(c, ref, replicas),
   );
 }
@@ -66,14 +70,14 @@ export async function deletePod(ctx: AuditContext, cluster: string, namespace: s
   const c = actionCluster(cluster);
   confirmed(c, name, conf);
   const target = actionTarget(c.name, namespace, "Pod", name);
-  return runAction(ctx, req(c, "pod.delete", target, { namespace, name }, conf, MINUTE), () => performDeletePod(c, namespace, name));
+  return runAction(ctx, req(c, "pod.delete", target, { namespace, name }, conf, SIMPLE_WRITE_MS), () => performDeletePod(c, namespace, name));
 }
 
 export async function cordon(ctx: AuditContext, cluster: string, node: string, doCordon: boolean, conf: Confirmation) {
   const c = actionCluster(cluster);
   confirmed(c, node, conf);
   const target = actionTarget(c.name, null, "Node", node);
-  return runAction(ctx, req(c, doCordon ? "node.cordon" : "node.uncordon", target, { node }, conf, MINUTE), () =>
+  return runAction(ctx, req(c, doCordon ? "node.cordon" : "node.uncordon", target, { node }, conf, SIMPLE_WRITE_MS), () =>
     performCordon(c, node, doCordon),
   );
 }
@@ -82,7 +86,7 @@ export async function runCronJob(ctx: AuditContext, cluster: string, namespace: 
   const c = actionCluster(cluster);
   confirmed(c, name, conf);
   const target = actionTarget(c.name, namespace, "CronJob", name);
-  return runAction(ctx, req(c, "cronjob.run", target, { namespace, name }, conf, MINUTE), () =>
+  return runAction(ctx, req(c, "cronjob.run", target, { namespace, name }, conf, SIMPLE_WRITE_MS), () =>
     performRunCronJob(c, namespace, name, conf.idempotencyKey),
   );
 }
@@ -91,7 +95,7 @@ export async function suspendCronJob(ctx: AuditContext, cluster: string, namespa
   const c = actionCluster(cluster);
   confirmed(c, name, conf);
   const target = actionTarget(c.name, namespace, "CronJob", name);
-  return runAction(ctx, req(c, suspend ? "cronjob.suspend" : "cronjob.resume", target, { namespace, name }, conf, MINUTE), () =>
+  return runAction(ctx, req(c, suspend ? "cronjob.suspend" : "cronjob.resume", target, { namespace, name }, conf, SIMPLE_WRITE_MS), () =>
     performSuspendCronJob(c, namespace, name, suspend),
   );
 }
@@ -109,7 +113,7 @@ export async function promote(ctx: AuditContext, namespace: string, name: string
   const { staging, production } = promotionClusters();
   confirmed(production, name, conf);
   const target = actionTarget(production.name, namespace, "Deployment", name);
-  return runAction(ctx, req(production, "deployment.promote", target, { namespace, name, from: staging.name }, conf, MINUTE), () =>
+  return runAction(ctx, req(production, "deployment.promote", target, { namespace, name, from: staging.name }, conf, ROLLBACK_MS), () =>
     performPromotion(staging, production, namespace, name),
   );
 }

@@ -58,17 +58,26 @@ export function kubeError(cluster: string, e: unknown): UpstreamError {
   return new UpstreamError("kubernetes", msg, { instance: cluster, cause: e });
 }
 
-/** Run one API call; failures become UpstreamError (source kubernetes, instance = cluster). */
-export async function kube<T>(cluster: ActionCluster, call: () => Promise<T>): Promise<T> {
+/** One API call may take this long; an action's audit time limit allows a few of them. */
+export const CALL_TIMEOUT_MS = 8_000;
+
+/** Run one API call; failures (and no answer in time) become UpstreamError (source kubernetes, instance = cluster). */
+export async function kube<T>(cluster: ActionCluster, call: () => Promise<T>, timeoutMs = CALL_TIMEOUT_MS): Promise<T> {
   const t0 = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UpstreamError("kubernetes", `no answer within ${timeoutMs / 1000} s`, { instance: cluster.name })), timeoutMs);
+  });
   try {
-    const result = await call();
+    const result = await Promise.race([call(), limit]);
     countUpstreamCall("kubernetes", "ok", performance.now() - t0);
     return result;
   } catch (e) {
     const err = kubeError(cluster.name, e);
     countUpstreamCall("kubernetes", upstreamOutcomeOf(err), performance.now() - t0);
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
