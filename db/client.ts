@@ -73,12 +73,20 @@ async function openPglite(target: { kind: "pglite"; dataDir: string }, folder: s
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = path.resolve(target.dataDir);
   await fs.mkdir(dataDir, { recursive: true }); // PGlite does not create parent folders
-  const client = await PGlite.create({ dataDir });
+  const pidFile = await claimPgliteDir(dataDir);
+  let client;
+  try {
+    client = await PGlite.create({ dataDir });
+  } catch (e) {
+    await fs.rm(pidFile, { force: true });
+    throw e;
+  }
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     await client.close();
+    await fs.rm(pidFile, { force: true });
   };
   const db = drizzle({ client, schema });
   try {
@@ -96,4 +104,28 @@ async function openPglite(target: { kind: "pglite"; dataDir: string }, folder: s
     throw e;
   }
   return { db: db as unknown as Db, target, close };
+}
+
+/**
+ * PGlite is single-process: a second process opening the same data directory would corrupt it.
+ * The owner's pid is kept in the directory; another live owner is refused with a clear message.
+ */
+async function claimPgliteDir(dataDir: string): Promise<string> {
+  const pidFile = path.join(dataDir, "grio-owner.pid");
+  const text = await fs.readFile(pidFile, "utf8").catch(() => "");
+  const owner = Number(text.trim());
+  if (owner && owner !== process.pid && processAlive(owner)) {
+    throw new Error(`the PGlite data directory ${dataDir} is in use by process ${owner} (the console?). PGlite is single-process: stop that process first, or use PostgreSQL (DATABASE_URL).`);
+  }
+  await fs.writeFile(pidFile, String(process.pid));
+  return pidFile;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -3,6 +3,7 @@ import { backupsRouter } from "./routers/backups";
 import { edgeRouter } from "./routers/edge";
 import { meRouter } from "./routers/me";
 import { auditRouter } from "./routers/audit";
+import { adminRouter } from "./routers/admin";
 import { actionsRouter } from "./routers/actions";
 import { clusterRouter } from "./routers/cluster";
 import { metricsRouter } from "./routers/metrics";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
   me: meRouter,
   audit: auditRouter,
+  admin: adminRouter,
   metrics: metricsRouter,
   alerts: alertsRouter,
   logs: logsRouter,
