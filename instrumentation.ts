@@ -16,4 +16,7 @@ export async function register() {
     }
     throw e;
   }
+  // Cluster informers start listing now, so the first request is answered from a warm cache.
+  const { startClusterWatches } = await import("./server/adapters/kubernetes/registry");
+  startClusterWatches();
 }

@@ -28,8 +28,12 @@ describe("overview under load", () => {
     await waitFor(async () => {
       const r = await viewers[0]!.query<Overview>("cluster.overview");
       if (r.status !== 200 || !r.data) throw new Error(`overview answered ${r.status}`);
-      if (r.data.clusters.length !== 3 || !r.data.clusters.every((c) => c.synced && c.status.state === "connected")) throw new Error("clusters not synced yet");
-    }, 60_000, 250);
+      if (r.data.clusters.length !== 3 || !r.data.clusters.every((c) => c.synced && c.status.state === "connected")) {
+        throw new Error(`clusters not synced yet: ${JSON.stringify(r.data.clusters.map((c) => [c.name, c.synced, c.status]))} ${r.data.configError ?? ""}`);
+      }
+    }, 45_000, 250).catch((e: unknown) => {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- console output ---\n${grio.logs().slice(-3000)}`);
+    });
     await new Promise((r) => setTimeout(r, 500)); // let the last watches open
     const before = sim.k8sRequestCount();
 
@@ -40,7 +44,7 @@ describe("overview under load", () => {
       expect(a.data!.triage.some((t) => t.kind === "Pod" && t.reason === "CrashLoopBackOff" && t.name.startsWith("ai-inference-"))).toBe(true);
     }
     expect(sim.k8sRequestCount() - before).toBe(0);
-  });
+  }, 90_000);
 
   it("refuses the overview without a session", async () => {
     const r = await grio.anonymous().query("cluster.overview");

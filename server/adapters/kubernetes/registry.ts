@@ -74,8 +74,18 @@ export class ClusterRegistry {
 
 const globalForRegistry = globalThis as unknown as { __grioClusterRegistry?: ClusterRegistry };
 
-/** The one registry of this process (on globalThis, so Next's duplicated module graphs share it). */
+/**
+ * The one registry of this process (on globalThis, so Next's duplicated module graphs share it),
+ * its informers running (started at start-up by instrumentation.ts; started here too, should a
+ * request come first).
+ */
 export function getClusterRegistry(): ClusterRegistry {
+  const r = registryInstance();
+  r.start();
+  return r;
+}
+
+function registryInstance(): ClusterRegistry {
   if (!globalForRegistry.__grioClusterRegistry) {
     let configs: ClusterConfig[] = [];
     let error: string | null = null;
@@ -92,7 +102,5 @@ export function getClusterRegistry(): ClusterRegistry {
 
 /** Called at console start-up (instrumentation register): informers begin listing before the first request. */
 export function startClusterWatches(): ClusterRegistry {
-  const r = getClusterRegistry();
-  r.start();
-  return r;
+  return getClusterRegistry();
 }
