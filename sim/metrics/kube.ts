@@ -73,6 +73,8 @@ export function writeKubeState(exp: Exposition, view: EstateView): void {
     info.sample({ ...base, node: p.nodeName ?? "", created_by_kind: p.workloadKind === "Deployment" ? "ReplicaSet" : p.workloadKind, created_by_name: p.workload }, 1);
     for (const ph of PHASES) phase.sample({ ...base, phase: ph }, p.phase === ph ? 1 : 0);
     if (p.phase === "Pending" && !p.nodeName) pendingUnsched.sample(base, 1);
+    // an unscheduled pod has no containerStatuses, so kube-state-metrics has no container series for it
+    if (!p.nodeName) continue;
     for (const c of p.containers) {
       const cl = { ...base, container: c.name };
       restarts.sample(cl, c.restartCount);
