@@ -87,7 +87,7 @@ export function AuditLog() {
             rowKey={(r) => r.id}
             empty="No audit events match these filters."
             columns={[
-              { key: "when", header: "When", render: (r) => <RelativeTime at={r.startedAt} /> },
+              { key: "when", header: "When", className: "whitespace-nowrap", render: (r) => <RelativeTime at={r.startedAt} /> },
               {
                 key: "actor",
                 header: "Actor",
@@ -98,7 +98,7 @@ export function AuditLog() {
                   </span>
                 ),
               },
-              { key: "action", header: "Action", render: (r) => <code className="font-mono text-xs">{r.action}</code> },
+              { key: "action", header: "Action", className: "whitespace-nowrap", render: (r) => <code className="font-mono text-xs">{r.action}</code> },
               { key: "target", header: "Target", render: (r) => <span className="break-all">{r.target}</span> },
               { key: "status", header: "Status", render: (r) => <StatusPill status={r.displayStatus} title={r.error ?? undefined} /> },
               { key: "reason", header: "Reason / error", render: (r) => <span className="text-muted">{r.error ?? r.reason ?? ""}</span> },
