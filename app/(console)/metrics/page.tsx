@@ -1,14 +1,17 @@
-import { Placeholder } from "@/components/shell/placeholder";
+import { MetricsView } from "@/components/observability/metrics-view";
+import { PageHeader } from "@/components/ui/card";
 
 export const metadata = { title: "Metrics" };
+export const dynamic = "force-dynamic";
 
 export default function MetricsPage() {
   return (
-    <Placeholder
-      title="Metrics"
-      willShow={[
-        "Charts of CPU, memory, request rates and latencies from Prometheus",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Metrics"
+        description="From Prometheus: API response time (p50/p95/p99), request and 5xx rate, CPU and memory by pod and node, database latency and connection errors, Redis hit rate, AI tokens, disk use."
+      />
+      <MetricsView />
+    </>
   );
 }
