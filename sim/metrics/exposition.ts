@@ -8,11 +8,13 @@ export const CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 /** django-prometheus' default latency buckets (PROMETHEUS_LATENCY_BUCKETS) */
 export const DJANGO_BUCKETS = [0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 25, 50, 75];
 
-const escapeValue = (v: string) => v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
+const NEEDS_ESCAPE = /[\\\n"]/;
+const escapeValue = (v: string) => (NEEDS_ESCAPE.test(v) ? v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"') : v);
 
 export function formatLabels(labels: Labels): string {
-  const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeValue(v)}"`);
-  return parts.length ? `{${parts.join(",")}}` : "";
+  let out = "";
+  for (const k in labels) out += `${out ? "," : ""}${k}="${escapeValue(labels[k]!)}"`;
+  return out ? `{${out}}` : "";
 }
 
 function formatValue(v: number): string {

@@ -25,6 +25,22 @@ export interface MetricsServer extends AppMetricsControl {
   stop(): Promise<void>;
 }
 
+/** the estate read once per scrape (the model builds its views on every call) */
+function snapshot(view: EstateView): EstateView {
+  const pods = view.pods();
+  const nodes = view.nodes();
+  const workloads = view.workloads();
+  const inCluster = <T extends { cluster: string }>(xs: T[], c?: string) => (c === undefined ? xs : xs.filter((x) => x.cluster === c));
+  return {
+    now: () => view.now(),
+    clusters: () => view.clusters(),
+    pods: (c) => inCluster(pods, c),
+    nodes: (c) => inCluster(nodes, c),
+    workloads: (c) => inCluster(workloads, c),
+    serviceUp: (name) => view.serviceUp(name),
+  };
+}
+
 export async function startMetrics(view: EstateView, opts: MetricsOptions = {}): Promise<MetricsServer> {
   const counters = new Counters();
   const apps = new AppMetrics(counters);
@@ -35,10 +51,11 @@ export async function startMetrics(view: EstateView, opts: MetricsOptions = {}):
     const dt = Math.max(0, (t - last) / 1000);
     last = t;
     const exp = new Exposition();
-    writeKubeState(exp, view);
-    writeNodeExporter(exp, view, counters, dt);
-    writeCadvisor(exp, view, counters, dt);
-    apps.write(exp, view, dt);
+    const snap = snapshot(view);
+    writeKubeState(exp, snap);
+    writeNodeExporter(exp, snap, counters, dt);
+    writeCadvisor(exp, snap, counters, dt);
+    apps.write(exp, snap, dt);
     return exp.toString();
   };
   // start the counters with an hour of history so rates and totals look lived-in

@@ -129,23 +129,31 @@ export function writeNodeExporter(exp: Exposition, view: EstateView, counters: C
   const memTotal = exp.family("node_memory_MemTotal_bytes", "gauge", "Memory information field MemTotal_bytes.");
   const load1 = exp.family("node_load1", "gauge", "1m load average.");
   const now = view.now();
-  const pods = view.pods();
+  const byNode = new Map<string, SimPodView[]>();
+  for (const p of view.pods()) {
+    if (p.phase !== "Running" || !p.nodeName) continue;
+    const key = `${p.cluster}/${p.nodeName}`;
+    const list = byNode.get(key);
+    if (list) list.push(p);
+    else byNode.set(key, [p]);
+  }
   for (const n of view.nodes()) {
     if (n.ready === "Unknown") continue;
+    const running = byNode.get(`${n.cluster}/${n.name}`) ?? [];
     const base = { cluster: n.cluster, node: n.name };
     const fs = { ...base, device: n.arch === "arm64" ? "/dev/mmcblk0p2" : "/dev/sda1", fstype: "ext4", mountpoint: "/" };
     const availBytes = Math.max(0, n.diskTotalBytes - n.diskUsedBytes);
     avail.sample(fs, availBytes);
     free.sample(fs, availBytes);
     size.sample(fs, n.diskTotalBytes);
-    const podLoad = pods.filter((p) => p.nodeName === n.name && p.phase === "Running").reduce((s, p) => s + podCpuCores(p), 0.15);
+    const podLoad = running.reduce((s, p) => s + podCpuCores(p), 0.15);
     const busy = Math.min(0.97, podLoad / n.cpuCores * wander(`cpu/${n.name}`, now, 0.7, 1.3));
     for (let i = 0; i < n.cpuCores; i++) {
       const key = `${n.cluster}/${n.name}/cpu${i}`;
       cpu.sample({ ...base, cpu: String(i), mode: "idle" }, counters.add(`${key}/idle`, dtSeconds * (1 - busy)));
       for (const [mode, share] of CPU_MODES) cpu.sample({ ...base, cpu: String(i), mode }, counters.add(`${key}/${mode}`, dtSeconds * busy * share));
     }
-    const used = pods.filter((p) => p.nodeName === n.name && p.phase === "Running").reduce((s, p) => s + podMemoryBytes(p), 0.9e9);
+    const used = running.reduce((s, p) => s + podMemoryBytes(p), 0.9e9);
     memTotal.sample(base, n.memoryBytes);
     memAvail.sample(base, Math.max(n.memoryBytes * 0.03, n.memoryBytes - used));
     load1.sample(base, Number((busy * n.cpuCores).toFixed(2)));
