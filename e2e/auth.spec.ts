@@ -31,7 +31,7 @@ test.describe("sign-in", () => {
     expect(hrefs).not.toContain("/admin");
     for (const href of [...hrefs, "/logs", "/admin"]) {
       await page.goto(href);
-      await expect(page.getByTestId("role-badge")).toHaveText("viewer");
+      await expect(page.getByTestId("role-badge"), `${href} did not render for the viewer`).toHaveText("viewer");
       await expect(page.locator("[data-write-control]"), `write control on ${href}`).toHaveCount(0);
       const actionButtons = page.getByRole("button", {
         name: /^(restart|scale|roll ?back|cordon|uncordon|drain|delete|run backup|back up now|silence|create|disable|revoke|change role)/i,
