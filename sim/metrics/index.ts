@@ -1,13 +1,13 @@
 /**
  * The estate's /metrics endpoint (Prometheus text format), with the real exporters' metric names:
- * kube-state-metrics, node-exporter, cAdvisor, django-prometheus, redis/postgres exporters and
+ * kube-state-metrics, node-exporter, cAdvisor, kubelet volume stats, django-prometheus, redis/postgres exporters and
  * grio_ai_tokens_total. Values come from the EstateView and move with (wall-clock) time.
  */
 import type { EstateView } from "../contract";
 import { sendText, startFaultable, type Faults } from "../faults";
 import { AppMetrics, type AppMetricsControl } from "./apps";
 import { CONTENT_TYPE, Exposition } from "./exposition";
-import { Counters, writeCadvisor, writeKubeState, writeNodeExporter } from "./kube";
+import { Counters, writeCadvisor, writeKubeState, writeNodeExporter, writeVolumeStats } from "./kube";
 
 export interface MetricsOptions {
   port?: number;
@@ -55,6 +55,7 @@ export async function startMetrics(view: EstateView, opts: MetricsOptions = {}):
     writeKubeState(exp, snap);
     writeNodeExporter(exp, snap, counters, dt);
     writeCadvisor(exp, snap, counters, dt);
+    writeVolumeStats(exp, snap);
     apps.write(exp, snap, dt);
     return exp.toString();
   };

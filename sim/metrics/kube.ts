@@ -63,6 +63,7 @@ export function writeKubeState(exp: Exposition, view: EstateView): void {
   const restarts = exp.family("kube_pod_container_status_restarts_total", "counter", "The number of container restarts per container.");
   const waiting = exp.family("kube_pod_container_status_waiting", "gauge", "Describes whether the container is currently in waiting state.");
   const waitingReason = exp.family("kube_pod_container_status_waiting_reason", "gauge", "Describes the reason the container is currently in waiting state.");
+  const lastTerminated = exp.family("kube_pod_container_status_last_terminated_reason", "gauge", "Describes the last reason the container was in terminated state.");
   const ready = exp.family("kube_pod_container_status_ready", "gauge", "Describes whether the containers readiness check succeeded.");
   const running = exp.family("kube_pod_container_status_running", "gauge", "Describes whether the container is currently in running state.");
   const phase = exp.family("kube_pod_status_phase", "gauge", "The pods current phase.");
@@ -80,6 +81,7 @@ export function writeKubeState(exp: Exposition, view: EstateView): void {
       restarts.sample(cl, c.restartCount);
       waiting.sample(cl, c.waitingReason ? 1 : 0);
       if (c.waitingReason) waitingReason.sample({ ...cl, reason: c.waitingReason }, 1);
+      if (c.restartCount > 0) lastTerminated.sample({ ...cl, reason: "Error" }, 1);
       ready.sample(cl, c.ready ? 1 : 0);
       running.sample(cl, p.phase === "Running" && !c.waitingReason ? 1 : 0);
     }
@@ -174,5 +176,30 @@ export function writeCadvisor(exp: Exposition, view: EstateView, counters: Count
       cpu.sample(labels, counters.add(`${p.cluster}/${p.namespace}/${p.name}/${c.name}/${c.restartCount}`, dtSeconds * cores));
       mem.sample(labels, Math.round(podMemoryBytes(p) * wander(`mem/${p.name}/${c.name}`, now, 0.85, 1.1)));
     }
+  }
+}
+
+const GiB = 1024 ** 3;
+/** volumeClaimTemplate sizes of the estate's StatefulSets, and how full each volume is */
+const VOLUMES: Record<string, { capacity: number; used: [number, number] }> = {
+  postgres: { capacity: 200 * GiB, used: [0.58, 0.64] },
+  qdrant: { capacity: 50 * GiB, used: [0.16, 0.2] },
+  minio: { capacity: 500 * GiB, used: [0.68, 0.73] },
+};
+
+/** kubelet volume stats for the StatefulSets' claims (`data-<pod>`), from the node running the pod */
+export function writeVolumeStats(exp: Exposition, view: EstateView): void {
+  const capacity = exp.family("kubelet_volume_stats_capacity_bytes", "gauge", "Capacity in bytes of the volume");
+  const available = exp.family("kubelet_volume_stats_available_bytes", "gauge", "Number of available bytes in the volume");
+  const used = exp.family("kubelet_volume_stats_used_bytes", "gauge", "Number of used bytes in the volume");
+  const now = view.now();
+  for (const p of view.pods()) {
+    if (p.workloadKind !== "StatefulSet" || p.phase !== "Running" || !p.nodeName) continue;
+    const v = VOLUMES[p.app] ?? { capacity: 10 * GiB, used: [0.3, 0.35] as [number, number] };
+    const labels = { cluster: p.cluster, namespace: p.namespace, persistentvolumeclaim: `data-${p.name}`, node: p.nodeName };
+    const bytes = Math.round(v.capacity * wander(`pvc/${p.cluster}/${p.name}`, now, v.used[0], v.used[1]));
+    capacity.sample(labels, v.capacity);
+    used.sample(labels, bytes);
+    available.sample(labels, v.capacity - bytes);
   }
 }

@@ -130,7 +130,7 @@ export async function startQdrant(opts: QdrantOptions): Promise<QdrantServer> {
     if (path === "/healthz") return sendText(res, 200, "healthz check passed");
     if (path === "/livez") return sendText(res, 200, "livez check passed");
     if (path === "/readyz") return opts.view && !opts.view.serviceUp("qdrant") ? sendText(res, 503, "some shards are not ready") : sendText(res, 200, "all shards are ready");
-    if (path === "/") return sendJson(res, 200, { title: "qdrant - vector search engine", version: QDRANT_VERSION, commit: "a69c8b9e1a3d2e0f2d4d1f1c6a1b1e2a3c4d5e6f" });
+    if (path === "/") return sendJson(res, 200, { title: "qdrant - vector search engine", version: versionOf(opts.view), commit: "a69c8b9e1a3d2e0f2d4d1f1c6a1b1e2a3c4d5e6f" });
 
     const key = req.headers["api-key"] ?? (req.headers.authorization?.startsWith("Bearer ") ? req.headers.authorization.slice(7) : undefined);
     if (key === undefined) return sendText(res, 401, "Must provide an API key or an Authorization bearer token");
@@ -192,6 +192,13 @@ export async function startQdrant(opts: QdrantOptions): Promise<QdrantServer> {
     createSnapshot,
     stop: () => server.stop(),
   };
+}
+
+/** the version the estate runs (the qdrant pod's image tag), else QDRANT_VERSION */
+function versionOf(view: EstateView | undefined): string {
+  const image = view?.pods().find((p) => p.app === "qdrant")?.containers[0]?.image ?? "";
+  const m = /:v?(\d+\.\d+\.\d+)$/.exec(image);
+  return m ? m[1]! : QDRANT_VERSION;
 }
 
 function serveSnapshot(

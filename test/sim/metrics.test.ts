@@ -31,10 +31,12 @@ describe("sim /metrics", () => {
       "django_http_requests_latency_seconds_by_view_method_bucket", "django_http_responses_total_by_status_view_method",
       "django_db_new_connections_total", "django_db_new_connection_errors_total", "django_db_query_duration_seconds_bucket",
       "redis_keyspace_hits_total", "redis_keyspace_misses_total", "pg_up", "container_cpu_usage_seconds_total",
-      "container_memory_working_set_bytes", "grio_ai_tokens_total",
+      "container_memory_working_set_bytes", "grio_ai_tokens_total", "kubelet_volume_stats_used_bytes", "kubelet_volume_stats_capacity_bytes",
+      "kube_pod_container_status_last_terminated_reason",
     ]) expect(body).toMatch(new RegExp(`^${name}\\{`, "m"));
     expect(body).toContain('kube_pod_container_status_waiting_reason{cluster="hetzner-prod",namespace="grio",pod="ai-inference-5d8f7c9b4-pqrst",container="ai-inference",reason="CrashLoopBackOff"} 1');
     expect(body).toContain('kube_node_status_condition{cluster="hetzner-prod",node="prod-agent-1",condition="DiskPressure",status="true"} 1');
+    expect(body).toMatch(/^kubelet_volume_stats_capacity_bytes\{cluster="hetzner-prod",namespace="grio",persistentvolumeclaim="data-postgres-0",node="prod-server-2"\} 214748364800$/m);
     expect(body).not.toMatch(/node_filesystem_size_bytes\{[^}]*node="edge-gul-003"/); // NotReady: its exporter is unreachable
   });
 
