@@ -22,7 +22,12 @@ test.describe("sign-in", () => {
     });
   }
 
-  test("the viewer sees no write controls on any section", async ({ page, signInAs }) => {
+  test("the viewer sees no write controls on any section, and no request leaves for another host", async ({ page, signInAs }) => {
+    const hosts = new Set<string>();
+    page.on("request", (r) => {
+      const u = new URL(r.url());
+      if (u.protocol.startsWith("http")) hosts.add(u.hostname);
+    });
     await signInAs("ministry");
     await page.goto("/overview");
     const links = page.getByRole("navigation", { name: "Sections" }).getByRole("link");
@@ -38,6 +43,7 @@ test.describe("sign-in", () => {
       });
       await expect(actionButtons, `action button on ${href}`).toHaveCount(0);
     }
+    expect([...hosts]).toEqual(["127.0.0.1"]);
   });
 
   test("sign-out ends the session", async ({ page, signInAs }) => {
