@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { kustomize, type PolicyRule } from "@/deploy/k8s/render";
+
+/**
+ * Least privilege, proven against the sim: the console talks to the simulated clusters with a token
+ * that carries exactly the ClusterRole `kubectl kustomize deploy/k8s/overlays/hetzner-prod` renders
+ * (the one `kubectl apply -k` would install), instead of the sim's admin token.
+ *
+ *   const kubeconfig = leastPrivilegeKubeconfig(sim);            // KUBECONFIG for the console
+ *   leastPrivilegeKubeconfig(sim, { edit: withoutVerb("apps", "deployments", "patch") });
+ */
+export const DEPLOY_OVERLAY = "deploy/k8s/overlays/hetzner-prod";
+/** Who the sim says the console is (in 403 messages): the ServiceAccount the manifests bind. */
+export const CONSOLE_SERVICE_ACCOUNT = "system:serviceaccount:grio-ops:grio-ops";
+
+export type RulesEdit = (rules: PolicyRule[]) => PolicyRule[];
+
+/** The rendered ClusterRole as YAML (optionally edited), ready for the sim's addToken verb. */
+export function consoleClusterRoleYaml(opts: { overlay?: string; edit?: RulesEdit } = {}): { name: string; yaml: string; rules: PolicyRule[] } {
+  const role = kustomize(opts.overlay ?? DEPLOY_OVERLAY).find((o) => o.kind === "ClusterRole");
+  if (!role) throw new Error(`${opts.overlay ?? DEPLOY_OVERLAY} renders no ClusterRole`);
+  const rules = (opts.edit ?? ((r) => r))(structuredClone((role.rules ?? []) as PolicyRule[]));
+  return { name: role.metadata.name, yaml: stringify({ ...role, rules }), rules };
+}
+
+/** An edit that takes one verb away from one resource (other resources of the rule keep it). */
+export function withoutVerb(group: string, resource: string, verb: string): RulesEdit {
+  return (rules) =>
+    rules.flatMap((r) => {
+      const hit = (r.apiGroups ?? []).includes(group) && (r.resources ?? []).includes(resource) && r.verbs.includes(verb);
+      if (!hit) return [r];
+      const others = (r.resources ?? []).filter((x) => x !== resource);
+      const kept: PolicyRule[] = [];
+      if (others.length) kept.push({ ...r, resources: others });
+      const verbs = r.verbs.filter((v) => v !== verb);
+      if (verbs.length) kept.push({ ...r, resources: [resource], verbs });
+      return kept;
+    });
+}
+
+/** The part of a started sim this needs (SimHandle from sim/index satisfies it). */
+export interface SimWithTokens {
+  estate: { kubeconfig: string; clusters: Array<{ name: string }> };
+  control: {
+    addToken(token: string, opts?: { cluster?: string; user?: string; clusterRoleYaml?: string; roleName?: string }): void;
+  };
+}
+
+/**
+ * Registers a fresh token with the console's ClusterRole in every simulated cluster and writes a
+ * copy of the sim's kubeconfig that uses it. Returns the new kubeconfig's path (beside the sim's).
+ */
+export function leastPrivilegeKubeconfig(sim: SimWithTokens, opts: { overlay?: string; edit?: RulesEdit } = {}): string {
+  const role = consoleClusterRoleYaml(opts);
+  const token = `grio-ops-sa.${randomBytes(16).toString("hex")}`;
+  for (const c of sim.estate.clusters) {
+    sim.control.addToken(token, { cluster: c.name, user: CONSOLE_SERVICE_ACCOUNT, clusterRoleYaml: role.yaml, roleName: role.name });
+  }
+  const config = parse(fs.readFileSync(sim.estate.kubeconfig, "utf8")) as { users?: Array<{ name: string; user: Record<string, unknown> }> };
+  for (const u of config.users ?? []) u.user = { token };
+  const file = path.join(path.dirname(sim.estate.kubeconfig), `kubeconfig.least-privilege.${token.slice(-8)}`);
+  fs.writeFileSync(file, stringify(config), { mode: 0o600 });
+  return file;
+}
+
+/** Is least-privilege mode on for this run? (`LEAST_PRIVILEGE=1`, set by scripts/test.sh for e2e) */
+export function leastPrivilegeRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.LEAST_PRIVILEGE === "1" || env.LEAST_PRIVILEGE === "true";
+}
