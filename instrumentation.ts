@@ -19,4 +19,8 @@ export async function register() {
   // Cluster informers start listing now, so the first request is answered from a warm cache.
   const { startClusterWatches } = await import("./server/adapters/kubernetes/registry");
   startClusterWatches();
+  // Service checks (SERVICE_CHECKS) probe on a schedule; one replica per round (claimed in the database).
+  const { startServiceCheckLoop } = await import("./server/services/observability/serviceChecks");
+  const { getDb } = await import("./server/db");
+  startServiceCheckLoop(getDb);
 }

@@ -12,6 +12,7 @@ import { formatMemory } from "./nodes-table";
 import { PodsMiniTable } from "./pods-mini-table";
 import { LIVE_REFETCH_MS } from "./url-state";
 import { YamlView } from "./yaml-view";
+import { UsageSparklines } from "@/components/observability/usage-sparklines";
 
 export function NodeDetail({ cluster, name }: { cluster: string; name: string }) {
   const trpc = useTRPC();
@@ -39,6 +40,7 @@ export function NodeDetail({ cluster, name }: { cluster: string; name: string })
           <span>Age <RelativeTime at={node.createdAt} /></span>
         </div>
       </Card>
+      <UsageSparklines kind="node" cluster={cluster} name={name} />
       <Card title="Conditions">
         <Table rows={node.conditions} rowKey={(c) => c.type} columns={[
           { key: "type", header: "Type", render: (c) => c.type },

@@ -14,6 +14,7 @@ import { LIVE_REFETCH_MS } from "./url-state";
 import { WorkloadActions } from "./workload-actions";
 import { replicasText } from "./workloads-table";
 import { YamlView } from "./yaml-view";
+import { UsageSparklines } from "@/components/observability/usage-sparklines";
 
 export function WorkloadDetail({ cluster, kind, namespace, name }: { cluster: string; kind: WorkloadKind; namespace: string; name: string }) {
   const trpc = useTRPC();
@@ -39,6 +40,7 @@ export function WorkloadDetail({ cluster, kind, namespace, name }: { cluster: st
           <WorkloadActions cluster={cluster} kind={kind} namespace={namespace} name={name} desired={row.desired} revision={row.revision} history={data.history} />
         </div>
       </Card>
+      {kind !== "CronJob" && <UsageSparklines kind="workload" cluster={cluster} namespace={namespace} name={name} />}
       {kind !== "CronJob" && (
         <Card title="Rollout history">
           <Table rows={data.history} rowKey={(r) => r.name} empty="No revisions in the cache." columns={[

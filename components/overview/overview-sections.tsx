@@ -1,5 +1,6 @@
 import { BackupsOverviewCard } from "@/components/backups/backups-overview-card";
 import { EdgeOverviewCard } from "@/components/edge/edge-overview-card";
+import { AlertsOverviewCard } from "@/components/observability/alerts-overview-card";
 
 /**
  * Summary cards other areas add to the overview (backups, edge, alerts): import your card and add
@@ -10,7 +11,7 @@ export function OverviewSections() {
   const cards: React.ReactNode[] = [
     <BackupsOverviewCard key="backups" />,
     <EdgeOverviewCard key="edge" />,
-    // <AlertsOverviewCard key="alerts" />,
+    <AlertsOverviewCard key="alerts" />,
   ];
   if (cards.length === 0) return null;
   return (

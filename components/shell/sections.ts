@@ -16,6 +16,7 @@ export const SECTIONS: Section[] = [
   { href: "/edge", label: "Edge", role: "viewer" },
   { href: "/metrics", label: "Metrics", role: "viewer" },
   { href: "/alerts", label: "Alerts", role: "viewer" },
+  { href: "/service-checks", label: "Service checks", role: "viewer" },
   { href: "/logs", label: "Logs", role: "operator" },
   { href: "/audit", label: "Audit", role: "viewer" },
   { href: "/admin", label: "Admin", role: "admin" },
