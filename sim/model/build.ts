@@ -83,9 +83,12 @@ export function buildCluster(c: ClusterModel, o: EstateOptions, sites: SiteInfo[
 
 /** Run the controllers with a simulated clock until the cluster is steady. */
 function settle(c: ClusterModel, from: number, passes: number): void {
-  for (let i = 0; i < passes; i++) {
+  let quiet = 0;
+  for (let i = 0; i < passes && quiet < 3; i++) {
     c.clockOverride = from + i * 3_000;
-    c.reconcile();
+    const rv = c.store.currentRv();
+    c.reconcile(true);
+    quiet = c.store.currentRv() === rv ? quiet + 1 : 0;
   }
 }
 
@@ -153,4 +156,5 @@ function startCrashLoop(c: ClusterModel, start: number): void {
     cs.until = start + CRASH_RUN_MS;
   }
   sim.nextAt = start;
+  c.dueAt(start);
 }

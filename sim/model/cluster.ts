@@ -26,6 +26,8 @@ export interface PodSim {
   startAt: number;
   /** earliest time something changes; Infinity when steady */
   nextAt: number;
+  /** an unschedulable pod's next scheduling attempt */
+  bindRetryAt?: number;
   job?: { cronJob: string | undefined; jobName: string; durationMs: number; result?: { succeeded: boolean; message?: string }; started: boolean };
 }
 
@@ -73,6 +75,13 @@ export class ClusterModel {
   hooks: JobHooks | undefined;
   private reconcileQueued = false;
   reconcilers: Array<(c: ClusterModel, now: number) => void> = [];
+  /** something changed since the last pass (any store write) */
+  private dirty = true;
+  /** earliest time a timed transition is due (pod start, crash, back-off end, retry) */
+  nextDueAt = 0;
+  private lastFullPass = 0;
+  private podIndex: Map<string, K8sObject[]> | undefined;
+  private readonly eventIndex = new Map<string, K8sObject>();
 
   /** set while the estate is built (history is simulated in the past), then cleared */
   clockOverride: number | undefined;
@@ -83,6 +92,14 @@ export class ClusterModel {
   ) {
     this.store = new ObjectStore(name);
     this.rng = mulberry32(seed);
+    this.store.subscribe((ev) => {
+      if (ev.resource === "events") {
+        if (ev.type === "DELETED") this.eventIndex.delete(eventKey(ev.obj));
+        return;
+      }
+      this.dirty = true;
+      if (ev.resource === "pods") this.podIndex = undefined;
+    });
   }
 
   now(): number {
@@ -99,22 +116,47 @@ export class ClusterModel {
     this.reconcileQueued = true;
     setImmediate(() => {
       this.reconcileQueued = false;
-      this.reconcile();
+      this.reconcile(true);
     });
   }
 
-  reconcile(): void {
+  /** Run every controller once — skipped when nothing changed and nothing is due (steady state is free). */
+  reconcile(force = false): void {
     const now = this.now();
+    if (!force && !this.dirty && now < this.nextDueAt && now - this.lastFullPass < 5_000) return;
+    this.dirty = false;
+    this.lastFullPass = now;
+    this.nextDueAt = now + 5_000;
     for (const r of this.reconcilers) r(this, now);
+  }
+
+  /** A controller asks to run again at `t`. */
+  dueAt(t: number): void {
+    if (t < this.nextDueAt) this.nextDueAt = t;
+  }
+
+  /** Pods by the uid of their controlling owner (cached until a pod changes). */
+  podsByOwner(): Map<string, K8sObject[]> {
+    if (this.podIndex) return this.podIndex;
+    const idx = new Map<string, K8sObject[]>();
+    for (const o of this.store.objects("pods")) {
+      const ref = o.metadata.ownerReferences?.find((r) => r.controller);
+      if (!ref) continue;
+      const l = idx.get(ref.uid);
+      if (l) l.push(o);
+      else idx.set(ref.uid, [o]);
+    }
+    this.podIndex = idx;
+    return idx;
   }
 
   /** Record (or aggregate) an Event about an object, as the real recorders do. */
   event(obj: K8sObject, type: "Normal" | "Warning", reason: string, message: string, source: { component: string; host?: string }): void {
+    if (this.clockOverride !== undefined) return; // history is built silently (events expire after an hour anyway)
     const ns = obj.metadata.namespace ?? "default";
     const nowIso = iso(this.now());
-    const existing = this.store
-      .objects("events", ns)
-      .find((e) => (e.involvedObject as { uid?: string }).uid === obj.metadata.uid && e.reason === reason && e.message === message);
+    const key = `${obj.metadata.uid}|${reason}|${message}`;
+    const existing = this.eventIndex.get(key);
     if (existing) {
       existing.count = Number(existing.count ?? 1) + 1;
       existing.lastTimestamp = nowIso;
@@ -122,7 +164,7 @@ export class ClusterModel {
       return;
     }
     const name = `${obj.metadata.name}.${(Math.floor(this.now() * 1000) + Math.floor(this.rng() * 1e6)).toString(16)}`;
-    this.store.put("events", {
+    const ev: K8sObject = {
       apiVersion: "v1",
       kind: "Event",
       metadata: { name, namespace: ns, creationTimestamp: nowIso },
@@ -145,7 +187,9 @@ export class ClusterModel {
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? "",
-    });
+    };
+    this.eventIndex.set(key, ev);
+    this.store.put("events", ev);
     this.trimEvents();
   }
 
@@ -153,6 +197,10 @@ export class ClusterModel {
     const max = 2000;
     if (this.store.count("events") <= max) return;
     const all = this.store.objects("events").sort((a, b) => String(a.lastTimestamp).localeCompare(String(b.lastTimestamp)));
-    for (const e of all.slice(0, all.length - max)) this.store.remove("events", e.metadata.namespace, e.metadata.name);
+    for (const e of all.slice(0, all.length - max * 0.75)) this.store.remove("events", e.metadata.namespace, e.metadata.name);
   }
+}
+
+function eventKey(e: K8sObject): string {
+  return `${(e.involvedObject as { uid?: string }).uid}|${String(e.reason)}|${String(e.message)}`;
 }

@@ -17,8 +17,21 @@ export function canon(v: any): string {
   return JSON.stringify(v);
 }
 
-/** A pod template without the pod-template-hash / controller-revision-hash labels, canonicalised. */
+const keyCache = new WeakMap<object, string>();
+
+/** A pod template without the pod-template-hash label, canonicalised (cached per template object). */
 export function templateKey(t: any): string {
+  if (t && typeof t === "object") {
+    const hit = keyCache.get(t);
+    if (hit !== undefined) return hit;
+    const k = computeTemplateKey(t);
+    keyCache.set(t, k);
+    return k;
+  }
+  return computeTemplateKey(t);
+}
+
+function computeTemplateKey(t: any): string {
   const c = JSON.parse(JSON.stringify(t ?? {}));
   if (c.metadata?.labels) {
     delete c.metadata.labels["pod-template-hash"];
@@ -29,6 +42,7 @@ export function templateKey(t: any): string {
 }
 
 export function ownerIndex(c: ClusterModel, resource: string): Map<string, K8sObject[]> {
+  if (resource === "pods") return c.podsByOwner();
   const idx = new Map<string, K8sObject[]>();
   for (const o of c.store.objects(resource)) {
     const ref = o.metadata.ownerReferences?.find((r) => r.controller);
@@ -63,10 +77,12 @@ export function deletePod(c: ClusterModel, p: K8sObject, graceMs = 1000): void {
 export function podGc(c: ClusterModel, now: number): void {
   for (const p of c.store.objects("pods")) {
     const ts = p.metadata.deletionTimestamp;
-    if (ts && Date.parse(ts) <= now) {
+    if (!ts) continue;
+    const at = Date.parse(ts);
+    if (at <= now) {
       c.store.remove("pods", p.metadata.namespace, p.metadata.name);
       c.podSim.delete(p.metadata.uid!);
-    }
+    } else c.dueAt(at);
   }
 }
 
@@ -85,6 +101,7 @@ export function mergeConditions(old: any[] | undefined, next: any[]): any[] {
   });
 }
 
-export function putIfChanged(c: ClusterModel, resource: string, o: K8sObject, before: string): void {
-  if (canon(o) !== before) c.store.put(resource, o);
+/** A cheap change detector for objects the controllers mutate in place (key order is stable). */
+export function snapshot(o: K8sObject): string {
+  return JSON.stringify(o);
 }

@@ -6,7 +6,7 @@
 import type { ClusterModel } from "../cluster";
 import { iso } from "../cluster";
 import { fnv, safeString, type K8sObject } from "../store";
-import { canon, mergeConditions, ownerIndex, ownerRef, podActive, podReady, templateKey } from "./common";
+import { snapshot, mergeConditions, ownerIndex, ownerRef, podActive, podReady, templateKey } from "./common";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -38,7 +38,7 @@ export function deployments(c: ClusterModel, now: number): void {
   const rsByOwner = ownerIndex(c, "replicasets");
   const podsByOwner = ownerIndex(c, "pods");
   for (const d of c.store.objects("deployments")) {
-    const before = canon(d);
+    const before = snapshot(d);
     const owned = rsByOwner.get(d.metadata.uid!) ?? [];
     const key = templateKey(d.spec.template);
     const maxRev = owned.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
@@ -80,9 +80,9 @@ export function deployments(c: ClusterModel, now: number): void {
       created = true;
       c.event(d, "Normal", "ScalingReplicaSet", `Scaled up replica set ${newRs.metadata.name} to ${d.spec.strategy?.type === "Recreate" ? replicas : Math.min(replicas, 1)}`, { component: "deployment-controller" });
     } else if (revisionOf(newRs) < maxRev || Object.entries(d.metadata.annotations ?? {}).some(([k, v]) => !SKIP_ANNOTATIONS.has(k) && newRs!.metadata.annotations?.[k] !== v)) {
-      const b = canon(newRs);
+      const b = snapshot(newRs);
       copyAnnotations(newRs, revisionOf(newRs) < maxRev ? maxRev + 1 : revisionOf(newRs));
-      if (canon(newRs) !== b) c.store.put("replicasets", newRs);
+      if (snapshot(newRs) !== b) c.store.put("replicasets", newRs);
     }
     const olds = owned.filter((rs) => rs !== newRs);
     if (!d.spec.paused) rollout(c, d, newRs, olds, podsByOwner, replicas);
@@ -130,7 +130,7 @@ export function deployments(c: ClusterModel, now: number): void {
     }
     const rev = String(revisionOf(newRs));
     if (d.metadata.annotations?.["deployment.kubernetes.io/revision"] !== rev) d.metadata.annotations = { ...d.metadata.annotations, "deployment.kubernetes.io/revision": rev };
-    if (canon(d) !== before) c.store.put("deployments", d);
+    if (snapshot(d) !== before) c.store.put("deployments", d);
   }
 }
 

@@ -6,14 +6,14 @@ import type { ClusterModel } from "../cluster";
 import { iso } from "../cluster";
 import { makePod } from "../pods";
 import type { K8sObject } from "../store";
-import { canon, ownerIndex, podActive } from "./common";
+import { snapshot, ownerIndex, podActive } from "./common";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export function jobs(c: ClusterModel, now: number): void {
   const podsByOwner = ownerIndex(c, "pods");
   for (const j of c.store.objects("jobs")) {
-    const before = canon(j);
+    const before = snapshot(j);
     if ((j.status?.conditions as any[] | undefined)?.some((x) => (x.type === "Complete" || x.type === "Failed") && x.status === "True")) continue;
     const pods = podsByOwner.get(j.metadata.uid!) ?? [];
     const succeeded = pods.filter((p) => p.status?.phase === "Succeeded").length;
@@ -62,7 +62,7 @@ export function jobs(c: ClusterModel, now: number): void {
       const ready = active.filter((p) => p.status?.phase === "Running").length;
       j.status = { ...j.status, active: active.length, ready, uncountedTerminatedPods: {} };
     }
-    if (canon(j) !== before) c.store.put("jobs", j);
+    if (snapshot(j) !== before) c.store.put("jobs", j);
   }
 }
 
@@ -91,7 +91,7 @@ export function cronJobs(c: ClusterModel, now: number): void {
   if (c.clockOverride !== undefined) return; // history is seeded, not replayed
   const jobsByOwner = ownerIndex(c, "jobs");
   for (const cj of c.store.objects("cronjobs")) {
-    const before = canon(cj);
+    const before = snapshot(cj);
     const owned = jobsByOwner.get(cj.metadata.uid!) ?? [];
     const last = cj.status?.lastScheduleTime ? Date.parse(cj.status.lastScheduleTime) : Date.parse(cj.metadata.creationTimestamp!);
     const due = nextRun(cj.spec.schedule, last);
@@ -116,7 +116,7 @@ export function cronJobs(c: ClusterModel, now: number): void {
       ...(lastOk ? { lastSuccessfulTime: lastOk.status.completionTime } : {}),
     };
     if (!active.length) delete cj.status.active;
-    if (canon(cj) !== before) c.store.put("cronjobs", cj);
+    if (snapshot(cj) !== before) c.store.put("cronjobs", cj);
     const drop = [...succeeded.slice(0, Math.max(0, succeeded.length - Number(cj.spec.successfulJobsHistoryLimit ?? 3))), ...failed.slice(0, Math.max(0, failed.length - Number(cj.spec.failedJobsHistoryLimit ?? 1)))];
     for (const j of drop) deleteJob(c, j);
   }

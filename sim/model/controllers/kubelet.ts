@@ -22,12 +22,26 @@ export function kubelet(c: ClusterModel, now: number): void {
     if (pod.metadata.deletionTimestamp) continue;
     const sim = c.podSim.get(pod.metadata.uid!);
     if (!pod.spec.nodeName) {
+      // the scheduler retries an unschedulable pod with back-off, not on every pass
+      if (sim?.bindRetryAt !== undefined && sim.bindRetryAt > now) {
+        c.dueAt(sim.bindRetryAt);
+        continue;
+      }
       usage ??= nodeUsage(c);
       bind(c, pod, usage, now);
+      if (sim && !pod.spec.nodeName) {
+        sim.bindRetryAt = now + 5_000;
+        c.dueAt(sim.bindRetryAt);
+      }
       continue;
     }
-    if (!sim || sim.nextAt > now) continue;
+    if (!sim) continue;
+    if (sim.nextAt > now) {
+      c.dueAt(sim.nextAt);
+      continue;
+    }
     step(c, pod, sim, now);
+    c.dueAt(sim.nextAt);
   }
 }
 

@@ -2,12 +2,12 @@
 import type { ClusterModel } from "../cluster";
 import { makePod } from "../pods";
 import type { K8sObject } from "../store";
-import { canon, deletePod, ownerIndex, podActive, podReady } from "./common";
+import { snapshot, deletePod, ownerIndex, podActive, podReady } from "./common";
 
 export function replicaSets(c: ClusterModel, _now: number): void {
   const pods = ownerIndex(c, "pods");
   for (const rs of c.store.objects("replicasets")) {
-    const before = canon(rs);
+    const before = snapshot(rs);
     const owned = (pods.get(rs.metadata.uid!) ?? []).filter(podActive);
     const want = Number(rs.spec.replicas ?? 1);
     if (owned.length < want) {
@@ -42,7 +42,7 @@ export function replicaSets(c: ClusterModel, _now: number): void {
     if (!rs.status.readyReplicas) delete rs.status.readyReplicas;
     if (!rs.status.availableReplicas) delete rs.status.availableReplicas;
     if (rs.status.fullyLabeledReplicas === 0) delete rs.status.fullyLabeledReplicas;
-    if (canon(rs) !== before) c.store.put("replicasets", rs);
+    if (snapshot(rs) !== before) c.store.put("replicasets", rs);
   }
 }
 

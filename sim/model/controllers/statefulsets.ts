@@ -6,7 +6,7 @@ import type { ClusterModel } from "../cluster";
 import { iso } from "../cluster";
 import { makePod } from "../pods";
 import { fnv, safeString, type K8sObject } from "../store";
-import { canon, deletePod, ownerIndex, ownerRef, podActive, podReady, templateKey } from "./common";
+import { snapshot, deletePod, ownerIndex, ownerRef, podActive, podReady, templateKey } from "./common";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -18,7 +18,7 @@ export function statefulSets(c: ClusterModel, now: number): void {
   const revsByOwner = ownerIndex(c, "controllerrevisions");
   const podsByOwner = ownerIndex(c, "pods");
   for (const s of c.store.objects("statefulsets")) {
-    const before = canon(s);
+    const before = snapshot(s);
     const revs = revsByOwner.get(s.metadata.uid!) ?? [];
     const key = templateKey(s.spec.template);
     let rev = revs.find((r) => templateKey(stripPatch((r.data as any)?.spec?.template ?? {})) === key);
@@ -79,7 +79,7 @@ export function statefulSets(c: ClusterModel, now: number): void {
       collisionCount: 0,
       availableReplicas: ready,
     };
-    if (canon(s) !== before) c.store.put("statefulsets", s);
+    if (snapshot(s) !== before) c.store.put("statefulsets", s);
     trim(c, s, revs, currentRevision, updateRevision);
   }
 }
