@@ -122,6 +122,29 @@ function crashLines(pod: SimPodView, c: SimContainerView): Entry[] {
   return out.sort((a, b) => (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : 0));
 }
 
+/** A Job's pod: a short, finished run (pg_dump and upload, a snapshot, a restore check). */
+function jobLines(pod: SimPodView): Entry[] {
+  const t0 = pod.createdAt + 1_500;
+  const h = hash32(pod.name);
+  const at = (ms: number, line: string, i: number) => ({ ns: ns(t0 + ms, h + i), line });
+  const log = (level: string, message: string, extra: Record<string, unknown> = {}) => (t: number) => JSON.stringify({ time: iso(t0 + t), level, logger: `grio.jobs.${pod.workload}`, message, ...extra });
+  const failed = pod.phase === "Failed";
+  const steps: Array<[number, (t: number) => string]> = [];
+  if (pod.workload === "backup-postgres") {
+    const stamp = new Date(pod.createdAt).toISOString().replace(/[-:]/g, "").slice(0, 15).replace("T", "-");
+    steps.push([0, log("info", "starting pg_dump of grio", { host: "postgres.grio.svc.cluster.local", database: "grio" })]);
+    if (failed) steps.push([2_400, log("error", 'pg_dump: error: connection to server at "postgres.grio.svc.cluster.local" (10.43.12.7), port 5432 failed: server closed the connection unexpectedly', { exit_code: 1 })]);
+    else steps.push([96_000, log("info", "pg_dump finished", { tables: 142 })], [98_500, log("info", `uploaded s3://backups/postgres/full-${stamp}.sql.gz`, { bucket: "backups" })]);
+  } else if (pod.workload === "qdrant-snapshot") {
+    steps.push([0, log("info", "creating snapshot of collection curriculum")], [5_200, log(failed ? "error" : "info", failed ? "snapshot upload failed" : "uploaded snapshot to s3://backups/qdrant/")]);
+  } else if (pod.workload === "restore-test") {
+    steps.push([0, log("info", "restoring the newest dump into grio_restore_test")], [61_000, log(failed ? "error" : "info", failed ? "restore test failed" : "restore verified: 142 tables, row counts match within 0.1 %")]);
+  } else {
+    steps.push([0, log("info", "job started")], [3_000, log(failed ? "error" : "info", failed ? "job failed" : "job finished")]);
+  }
+  return steps.map(([ms, line], i) => at(ms, line(ms), i));
+}
+
 export function streamsOf(view: EstateView): Stream[] {
   const out: Stream[] = [];
   const now = view.now();
@@ -130,8 +153,9 @@ export function streamsOf(view: EstateView): Stream[] {
     for (const c of pod.containers) {
       const labels = { cluster: pod.cluster, namespace: pod.namespace, pod: pod.name, container: c.name, app: pod.app, node_name: pod.nodeName, job: `${pod.namespace}/${pod.app}` };
       const crashing = c.recentRestarts.length > 0 || c.waitingReason === "CrashLoopBackOff";
-      if (crashing) {
-        const all = crashLines(pod, c);
+      const isJob = pod.workloadKind === "Job" || pod.workloadKind === "CronJob";
+      if (crashing || isJob) {
+        const all = isJob ? jobLines(pod) : crashLines(pod, c);
         out.push({
           labels,
           *entries(fromMs, toMs, backward) {

@@ -92,6 +92,12 @@ describe("sim Loki", () => {
     expect(count.data.result).toEqual([{ metric: { pod: "ai-inference-5d8f7c9b4-pqrst" }, value: [view.now() / 1000, "5"] }]);
   });
 
+  it("a backup Job's pod logs its pg_dump and upload, then nothing", async () => {
+    const r = (await range('{app="backup-postgres"}', { start: String(Math.floor((now - 6 * 3_600_000) / 1000)), direction: "forward" })).body as Streams;
+    const lines = r.data.result.flatMap((s) => s.values.map(([, l]) => JSON.parse(l) as { message: string }));
+    expect(lines.map((l) => l.message)).toEqual(["starting pg_dump of grio", "pg_dump finished", "uploaded s3://backups/postgres/full-20261204-020000.sql.gz"]);
+  });
+
   it("refuses bad queries with Loki's plain-text 400", async () => {
     const bad = await range('{app="django-api"');
     expect(bad.status).toBe(400);

@@ -63,6 +63,7 @@ export function fakeEstate(start = Date.UTC(2026, 11, 4, 7, 30)): FakeEstate {
     pod("hetzner-prod", "redis-6d5c8b7f9-jklmn", "redis", "redis", "prod-server-1", [container("redis", "redis:7.2-alpine")]),
     pod("hetzner-prod", "postgres-0", "postgres", "postgres", "prod-server-2", [container("postgres", "postgres:16.4")], { workloadKind: "StatefulSet" }),
     pod("hetzner-prod", "qdrant-0", "qdrant", "qdrant", "prod-server-1", [container("qdrant", "qdrant/qdrant:v1.12.4")], { workloadKind: "StatefulSet" }),
+    pod("hetzner-prod", "backup-postgres-29416440-x7k2p", "backup-postgres", "backup-postgres", "prod-agent-1", [container("backup-postgres", "registry.grio.io/grio-backup:1.4.0", { ready: false })], { workloadKind: "CronJob", phase: "Succeeded", createdAt: start - 5.5 * 3_600_000 }),
     pod("hetzner-staging", "django-api-5b6c7d8e9-qrstu", "django-api", "django-api", "staging-1", [container("django", "registry.grio.io/grio-api:8e4b0d2")]),
   ];
   const workloads: SimDeploymentView[] = [
