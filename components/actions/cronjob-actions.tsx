@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { ActionButton, type ActionTarget } from "./action-button";
@@ -22,6 +23,8 @@ export function CronJobActionsPanel(p: CronJobActionsProps) {
   const trpc = useTRPC();
   const run = useMutation(trpc.actions.runCronJob.mutationOptions());
   const suspend = useMutation(trpc.actions.suspendCronJob.mutationOptions());
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const [job, setJob] = useState<{ name: string; startedAt: number } | null>(null);
   const target: ActionTarget = { cluster: p.cluster, clusterName: p.clusterName, production: p.production, namespace: p.namespace, kind: "CronJob", name: p.name };
   return (
@@ -44,6 +47,10 @@ export function CronJobActionsPanel(p: CronJobActionsProps) {
           target={target}
           description={<p>{p.suspended ? "Scheduled runs start again." : "No scheduled runs until resumed; a running Job continues."}</p>}
           run={(f) => suspend.mutateAsync({ cluster: p.cluster, namespace: p.namespace, name: p.name, suspend: !p.suspended, ...f })}
+          onDone={() => {
+            void queryClient.invalidateQueries();
+            router.refresh();
+          }}
         />
       </div>
       {job && <JobProgress key={job.name} cluster={p.cluster} namespace={p.namespace} job={job.name} cronJob={p.name} startedAt={job.startedAt} />}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc-provider";
 import { ActionButton, type ActionTarget } from "./action-button";
 
@@ -27,6 +28,8 @@ export function DeletePodButton(p: ClusterProps & { namespace: string; name: str
 export function CordonButton(p: ClusterProps & { node: string; unschedulable: boolean }) {
   const trpc = useTRPC();
   const cordon = useMutation(trpc.actions.cordon.mutationOptions());
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const target: ActionTarget = { ...p, kind: "Node", name: p.node };
   const doCordon = !p.unschedulable;
   return (
@@ -38,6 +41,10 @@ export function CordonButton(p: ClusterProps & { node: string; unschedulable: bo
         <p>{doCordon ? "New pods will not be scheduled here; running pods stay." : "The scheduler may place new pods on this node again."}</p>
       }
       run={(f) => cordon.mutateAsync({ cluster: p.cluster, node: p.node, cordon: doCordon, ...f })}
+      onDone={() => {
+        void queryClient.invalidateQueries();
+        router.refresh();
+      }}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { BackupActions } from "@/components/actions";
 import { BackupsView } from "@/components/backups/backups-view";
 import { PageHeader } from "@/components/ui/card";
 import { HydrateClient, prefetch, trpc } from "@/server/api/server";
@@ -13,6 +14,9 @@ export default function BackupsPage() {
         title="Backups"
         description="PostgreSQL dumps and Qdrant snapshots in MinIO: age against the RPO, retention, missed days, size anomalies, the backup CronJobs, restore tests and the mirror."
       />
+      <div className="mb-4">
+        <BackupActions />
+      </div>
       <BackupsView />
     </HydrateClient>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PodActions } from "@/components/actions";
 import { PodDetail } from "@/components/cluster/pod-detail";
 import { PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/server/auth/principal";
@@ -14,7 +15,7 @@ export default async function PodPage({ params }: { params: Promise<{ cluster: s
   prefetch(trpc.cluster.pod.queryOptions({ cluster, namespace, name }));
   return (
     <HydrateClient>
-      <PageHeader title={`Pod ${namespace}/${name}`} description={<Link href={`/pods?cluster=${encodeURIComponent(cluster)}&namespace=${encodeURIComponent(namespace)}`} className="text-accent">← Pods of {namespace} in {cluster}</Link>} />
+      <PageHeader title={`Pod ${namespace}/${name}`} description={<Link href={`/pods?cluster=${encodeURIComponent(cluster)}&namespace=${encodeURIComponent(namespace)}`} className="text-accent">← Pods of {namespace} in {cluster}</Link>} actions={<PodActions cluster={cluster} namespace={namespace} name={name} />} />
       <PodDetail cluster={cluster} namespace={namespace} name={name} canSeeLogs={hasRole(principal, "operator")} />
     </HydrateClient>
   );
