@@ -14,6 +14,16 @@ export const dynamic = "force-dynamic";
  * A valid heartbeat is stored before the reply.
  */
 async function postHandler(req: Request): Promise<Response> {
+  try {
+    return await handle(req);
+  } catch (e) {
+    // the database is unreachable: the agent keeps the heartbeat queued and retries
+    console.error(`[edge] heartbeat not stored: ${e instanceof Error ? e.message : String(e)}`);
+    return refuse(503, "The console cannot store heartbeats right now; keep it queued and retry.", undefined, { "retry-after": "30" });
+  }
+}
+
+async function handle(req: Request): Promise<Response> {
   const text = await readCapped(req, HEARTBEAT_MAX_BYTES);
   if (text === "too-large") return refuse(413, `The body is larger than ${HEARTBEAT_MAX_BYTES} bytes.`);
   if (!isJsonContentType(req.headers.get("content-type"))) {
