@@ -243,7 +243,7 @@ function containerStatus(ct: any, cs: ContainerSim, pod: K8sObject): any {
         lastState: last,
         ready: false,
         started: false,
-        state: { waiting: { reason: "CrashLoopBackOff", message: `back-off ${Math.round(cs.backoffMs / 1000 / 60) >= 1 && cs.backoffMs % 60000 === 0 ? `${cs.backoffMs / 60000}m0s` : `${cs.backoffMs / 1000}s`} restarting failed container=${ct.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } },
+        state: { waiting: { reason: "CrashLoopBackOff", message: `back-off ${goDuration(cs.backoffMs)} restarting failed container=${ct.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } },
       };
   }
 }
@@ -259,4 +259,11 @@ function podIp(pod: K8sObject): string {
   let h = 0;
   for (const ch of pod.metadata.uid ?? "") h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return `10.42.${h % 200}.${(h >> 8) % 250 + 2}`;
+}
+
+/** Go's time.Duration.String() for whole seconds: 10s, 1m20s, 5m0s. */
+export function goDuration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const m = Math.floor(total / 60);
+  return m > 0 ? `${m}m${total % 60}s` : `${total}s`;
 }
