@@ -45,6 +45,9 @@ export function re2(src: string, anchored: boolean, col = 1): RegExp {
     if (m[1]!.includes("s")) flags += "s";
     if (m[1]!.includes("m")) flags += "m";
   }
+  // RE2 spellings JS lacks: named groups (?P<n>…), \A and \z
+  body = body.replace(/\(\?P</g, "(?<").replace(/\\A/g, "^").replace(/\\z/g, "$");
+  if (/\(\?<?[=!]/.test(body)) throw new ParseError(`error parsing regexp: invalid or unsupported Perl syntax: \`${src}\``, col);
   try {
     return new RegExp(anchored ? `^(?:${body})$` : body, flags);
   } catch {

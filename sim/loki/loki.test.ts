@@ -122,3 +122,13 @@ describe("sim Loki", () => {
     expect((await fetch(`${loki.url}/ready`)).status).toBe(200);
   });
 });
+
+describe("sim Loki regexes (RE2 as JS)", () => {
+  it("accepts (?i), (?P<name>), \\A and refuses lookarounds like RE2", async () => {
+    const { re2 } = await import("./logql");
+    expect(re2("(?i)error", false).test("ERROR here")).toBe(true);
+    expect(re2("(?P<code>5\\d\\d)", false).exec("status 503")?.groups?.code).toBe("503");
+    expect(re2("\\Adjango", true).test("django")).toBe(true);
+    expect(() => re2("foo(?=bar)", false)).toThrow(/invalid or unsupported Perl syntax/);
+  });
+});
