@@ -22,6 +22,10 @@ export interface Overview {
 
 export const OVERVIEW_TRIAGE_LIMIT = 100;
 export const OVERVIEW_TIMELINE_LIMIT = 100;
+/** One line stays one line: long scheduler messages are cut (the detail page has them whole). */
+export const OVERVIEW_LINE_CHARS = 240;
+
+export const oneLine = (s: string, max = OVERVIEW_LINE_CHARS): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export function buildOverview(summaries: Array<{ summary: ClusterSummary; synced: boolean }>, now: number, configError: string | null = null): Overview {
   const triage = summaries.flatMap((s) => s.summary.triage)
@@ -32,9 +36,9 @@ export function buildOverview(summaries: Array<{ summary: ClusterSummary; synced
       ...s.info, status: s.status, synced, stale: s.status.state !== "connected",
       counts: s.counts, problems: s.triage.length,
     })),
-    triage: triage.slice(0, OVERVIEW_TRIAGE_LIMIT),
+    triage: triage.slice(0, OVERVIEW_TRIAGE_LIMIT).map((t) => ({ ...t, message: oneLine(t.message) })),
     triageTotal: triage.length,
-    timeline: mergeTimelines(summaries.map((s) => s.summary.timeline), OVERVIEW_TIMELINE_LIMIT),
+    timeline: mergeTimelines(summaries.map((s) => s.summary.timeline), OVERVIEW_TIMELINE_LIMIT).map((e) => ({ ...e, summary: oneLine(e.summary) })),
     configError,
   };
 }
