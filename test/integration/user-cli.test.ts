@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function user(db: TestDatabase, ...args: string[]) {
   try {
-    const r = await run(tsx, ["scripts/user.ts", ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...db.env } as NodeJS.ProcessEnv, timeout: 60_000 });
+    const r = await run(tsx, ["scripts/user.ts", ...args], { env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, ...db.env }, timeout: 60_000 });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
