@@ -84,6 +84,16 @@ describe("sim edge sync agents", () => {
     await c.close();
   });
 
+  it("a late site's last sync is always between 1.5× and 3× its interval old", () => {
+    const site = { id: "kla-003", token: "x", syncInterval: "daily" as const };
+    for (let t = NOW; t < NOW + 3 * DAY; t += 3_600_000) {
+      const hb = heartbeatAt(site, t);
+      const age = (t - Date.parse(hb.lastCurriculumSyncAt!)) / DAY;
+      expect(age).toBeGreaterThan(1.5);
+      expect(age).toBeLessThan(3);
+    }
+  });
+
   it("heartbeats are what issue 6 specifies", () => {
     const hb = heartbeatAt({ id: "gul-001", token: "x", syncInterval: "weekly" }, NOW);
     expect(Object.keys(hb).sort()).toEqual(["agentVersion", "curriculumVersion", "diskTotalBytes", "diskUsedBytes", "lastCurriculumSyncAt", "lastSubmissionUploadAt", "queuedChanges", "sentAt", "siteId"]);

@@ -74,10 +74,13 @@ function intervalMs(s: EdgeSite["syncInterval"]): number {
   return Number(s.slice(0, -1)) * 3_600_000;
 }
 
-/** default lag: a few sites run late (1.5–3 × their interval behind), the rest on time */
+/**
+ * default lag: a few sites run late, the rest on time. A lag of 1.55–1.85 intervals keeps the
+ * age of the last sync (lag + up to one interval) between 1.5× and 3× the interval: `late`.
+ */
 export function defaultSyncLag(site: EdgeSite): number {
   const h = hash32(`lag/${site.id}`);
-  return h % 5 === 0 ? Math.round(intervalMs(site.syncInterval) * (1 + (h % 7) / 10)) : 0;
+  return h % 5 === 0 ? Math.round(intervalMs(site.syncInterval) * (1.55 + (h % 4) / 10)) : 0;
 }
 
 /** The heartbeat a site's agent sends at time t. */
