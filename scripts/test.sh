@@ -50,7 +50,7 @@ step "typecheck" npm run -s typecheck
 step "unit+integration" ./node_modules/.bin/vitest run --project unit
 step "build" build
 step "http suites" ./node_modules/.bin/vitest run --project http
-step "e2e" ./node_modules/.bin/playwright test
+step "e2e (least privilege)" env LEAST_PRIVILEGE=1 ./node_modules/.bin/playwright test
 
 printf '\n━━━ timings ━━━\n'; printf '%s\n' "${TIMINGS[@]}"
 echo "total                  ${SECONDS}s"

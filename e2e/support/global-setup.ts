@@ -3,6 +3,7 @@ import path from "node:path";
 import type { FullConfig } from "@playwright/test";
 import type { EstateInfo } from "../../sim/contract";
 import { startConsole } from "../../test/harness/console";
+import { leastPrivilegeForE2E } from "../../test/harness/least-privilege";
 
 /**
  * Starts the simulated estate in-process (when sim/index.ts exists) and the BUILT console pointed
@@ -40,6 +41,11 @@ export default async function globalSetup(config: FullConfig) {
     const harness = await importIfPresent<SimHarness>("test/harness/sim.ts");
     simEnv = harness ? harness.simConsoleEnv(sim.estate) : { KUBECONFIG: sim.estate.kubeconfig };
   }
+  // LEAST_PRIVILEGE=1 (npm test): the console holds only the ClusterRole deploy/k8s renders; any 403 fails the run.
+  const leastPrivilege = sim ? await leastPrivilegeForE2E(sim, outputDir) : undefined;
+  if (leastPrivilege) {
+    simEnv = { ...simEnv, ...leastPrivilege.env };
+  }
 
   let grio;
   try {
@@ -58,6 +64,10 @@ export default async function globalSetup(config: FullConfig) {
   return async () => {
     fs.writeFileSync(path.join(outputDir, "console.log"), grio.logs());
     await grio.stop();
-    await sim?.stop();
+    try {
+      await leastPrivilege?.finish();
+    } finally {
+      await sim?.stop();
+    }
   };
 }

@@ -70,3 +70,33 @@ export function leastPrivilegeKubeconfig(sim: SimWithTokens, opts: { overlay?: s
 export function leastPrivilegeRequested(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.LEAST_PRIVILEGE === "1" || env.LEAST_PRIVILEGE === "true";
 }
+
+/**
+ * For the e2e global setup: when LEAST_PRIVILEGE=1, the console reaches the sim only through a
+ * least-privilege token and a wire recorder. `finish()` (teardown) writes every request the sim
+ * refused to `<outputDir>/least-privilege.json` and fails the run if there was any 403.
+ */
+export async function leastPrivilegeForE2E(
+  sim: { estate: { kubeconfig: string } },
+  outputDir: string,
+): Promise<{ env: { KUBECONFIG: string }; finish(): Promise<void> } | undefined> {
+  if (!leastPrivilegeRequested()) return undefined;
+  const withTokens = sim as unknown as SimWithTokens;
+  if (typeof withTokens.control?.addToken !== "function") throw new Error("LEAST_PRIVILEGE=1 needs the sim's addToken verb");
+  const { recordK8sTraffic } = await import("./k8s-recorder");
+  const recorder = await recordK8sTraffic(leastPrivilegeKubeconfig(withTokens));
+  return {
+    env: { KUBECONFIG: recorder.kubeconfig },
+    async finish() {
+      const forbidden = recorder.matching({ status: 403, dryRun: true });
+      const total = recorder.records.length;
+      await recorder.stop();
+      fs.writeFileSync(path.join(outputDir, "least-privilege.json"), JSON.stringify({ requests: total, forbidden }, null, 2));
+      console.log(`LEAST_PRIVILEGE: ${total} Kubernetes requests through the rendered ClusterRole, ${forbidden.length} forbidden`);
+      if (forbidden.length) {
+        const lines = forbidden.map((r) => `  ${r.cluster} ${r.method} ${r.path}: ${r.message ?? r.status}`).join("\n");
+        throw new Error(`LEAST_PRIVILEGE: the rendered ClusterRole forbade ${forbidden.length} request(s) the console made:\n${lines}`);
+      }
+    },
+  };
+}
