@@ -14,7 +14,12 @@ import { ApiError, statusErrors, successStatus } from "./status";
 
 const GENERATION_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "CronJob", "Job", "HorizontalPodAutoscaler"]);
 
-export function listJson(c: ClusterModel, def: ResourceDef, namespace: string | undefined, matcher: Matcher | undefined, limit: number | undefined, cont: string | undefined): string {
+export interface ListPage {
+  entries: Array<{ obj: K8sObject; json: string }>;
+  meta: { resourceVersion: string; continue?: string; remainingItemCount?: number };
+}
+
+export function listPage(c: ClusterModel, def: ResourceDef, namespace: string | undefined, matcher: Matcher | undefined, limit: number | undefined, cont: string | undefined): ListPage {
   const rv = c.store.currentRv();
   let entries = c.store.list(def.plural, namespace);
   if (matcher) entries = entries.filter((e) => matcher(e.obj));
@@ -29,13 +34,17 @@ export function listJson(c: ClusterModel, def: ResourceDef, namespace: string | 
     }
   }
   let page = entries.slice(start);
-  let meta = `"resourceVersion":"${rv}"`;
+  const meta: ListPage["meta"] = { resourceVersion: String(rv) };
   if (limit && limit > 0 && page.length > limit) {
     page = page.slice(0, limit);
-    const next = Buffer.from(JSON.stringify({ v: "meta.k8s.io/v1", rv, start: keyOf(page[page.length - 1]!.obj) })).toString("base64");
-    meta += `,"continue":"${next}","remainingItemCount":${entries.length - start - limit}`;
+    meta.continue = Buffer.from(JSON.stringify({ v: "meta.k8s.io/v1", rv, start: keyOf(page[page.length - 1]!.obj) })).toString("base64");
+    meta.remainingItemCount = entries.length - start - limit;
   }
-  return `{"kind":"${def.kind}List","apiVersion":"${apiVersionOf(def)}","metadata":{${meta}},"items":[${page.map((e) => e.json).join(",")}]}`;
+  return { entries: page, meta };
+}
+
+export function listJson(def: ResourceDef, page: ListPage): string {
+  return `{"kind":"${def.kind}List","apiVersion":"${apiVersionOf(def)}","metadata":${JSON.stringify(page.meta)},"items":[${page.entries.map((e) => e.json).join(",")}]}`;
 }
 
 function keyOf(o: K8sObject): string {

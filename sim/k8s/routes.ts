@@ -2,7 +2,7 @@
 import type http from "node:http";
 import type { ClusterModel } from "../model/cluster";
 import { K3S_VERSION } from "../model/nodes";
-import { createObject, deleteObject, getObject, listJson, patchObject, scaleOf, updateObject } from "./handlers";
+import { createObject, deleteObject, getObject, listJson, listPage, patchObject, scaleOf, updateObject } from "./handlers";
 import { podLogs } from "./logs";
 import { patchTypeOf } from "./patch";
 import { parsePath } from "./path";
@@ -10,6 +10,7 @@ import { allows, type TokenRegistry } from "./rbac";
 import { apiVersionOf, discoveryApiVersions, discoveryGroup, discoveryGroupList, discoveryResourceList } from "./resources";
 import { makeMatcher } from "./selectors";
 import { ApiError, statusErrors } from "./status";
+import { tableOf, wantsTable } from "./table";
 import type { WatchHub } from "./watch";
 
 export interface ApiContext {
@@ -90,13 +91,17 @@ export async function handle(ctx: ApiContext, req: http.IncomingMessage, res: ht
     throw new ApiError(statusErrors.forbidden(user.user, verb, { plural: def.plural, group: def.group, sub }, namespace, name).body);
   }
   const c = ctx.cluster;
+  const table = wantsTable(req.headers.accept);
+  const include = q.get("includeObject") ?? "Metadata";
   const dryRun = q.getAll("dryRun").includes("All");
   if (dryRun && q.getAll("dryRun").some((v) => v !== "All")) throw new ApiError(statusErrors.badRequest("Invalid dry run value").body);
   switch (verb) {
     case "list": {
       const matcher = makeMatcher(q.get("labelSelector") ?? undefined, q.get("fieldSelector") ?? undefined, def.kind);
       const limit = q.has("limit") ? Number(q.get("limit")) : undefined;
-      return sendJson(res, 200, listJson(c, def, namespace, matcher, limit, q.get("continue") ?? undefined));
+      const page = listPage(c, def, namespace, matcher, limit, q.get("continue") ?? undefined);
+      if (table) return sendJson(res, 200, tableOf(def.kind, page.entries.map((e) => e.obj), page.meta, include, c.now()));
+      return sendJson(res, 200, listJson(def, page));
     }
     case "watch": {
       const matcher = makeMatcher(q.get("labelSelector") ?? undefined, q.get("fieldSelector") ?? undefined, def.kind);
@@ -110,6 +115,7 @@ export async function handle(ctx: ApiContext, req: http.IncomingMessage, res: ht
         bookmarks: truthy(q.get("allowWatchBookmarks")),
         timeoutSeconds: q.has("timeoutSeconds") ? Number(q.get("timeoutSeconds")) : undefined,
         bookmarkEveryMs: ctx.bookmarkEveryMs,
+        table: table ? (obj, first) => JSON.stringify(tableOf(def.kind, [obj], { resourceVersion: obj.metadata.resourceVersion ?? "" }, include, c.now(), first)) : undefined,
       });
     }
     case "get": {
@@ -125,6 +131,7 @@ export async function handle(ctx: ApiContext, req: http.IncomingMessage, res: ht
       if (sub === "scale") return sendJson(res, 200, scaleOf(getObject(c, def, namespace, name!)));
       const json = c.store.getJson(def.plural, namespace, name!);
       if (!json) throw new ApiError(statusErrors.notFound(def, name!).body);
+      if (table) return sendJson(res, 200, tableOf(def.kind, [getObject(c, def, namespace, name!)], { resourceVersion: String(c.store.currentRv()) }, include, c.now()));
       return sendJson(res, 200, json);
     }
     case "create": {

@@ -15,6 +15,8 @@ export interface WatchRequest {
   bookmarks: boolean;
   timeoutSeconds?: number;
   bookmarkEveryMs: number;
+  /** `kubectl get -w` asks for Table rows: render each event's object as a one-row Table */
+  table?: (obj: K8sObject, first: boolean) => string;
 }
 
 export class WatchHub {
@@ -36,13 +38,20 @@ export class WatchHub {
     const store = this.cluster.store;
     res.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache, private", "transfer-encoding": "chunked" });
     res.flushHeaders();
-    const send = (type: string, json: string) => res.write(`{"type":"${type}","object":${json}}\n`);
+    let first = true;
+    const send = (type: string, json: string, obj?: K8sObject) => {
+      if (w.table && obj && type !== "ERROR" && type !== "BOOKMARK") {
+        json = w.table(obj, first);
+        first = false;
+      }
+      res.write(`{"type":"${type}","object":${json}}\n`);
+    };
     const matches = (ev: StoredEvent) =>
       ev.resource === w.resource && (!w.namespace || ev.namespace === w.namespace) && (!w.matcher || w.matcher(ev.obj));
     const rvParam = w.resourceVersion;
-    const initial: Array<[string, string]> = [];
+    const initial: Array<[string, string, K8sObject]> = [];
     if (rvParam === undefined || rvParam === "" || rvParam === "0") {
-      for (const e of store.list(w.resource, w.namespace)) if (!w.matcher || w.matcher(e.obj)) initial.push(["ADDED", e.json]);
+      for (const e of store.list(w.resource, w.namespace)) if (!w.matcher || w.matcher(e.obj)) initial.push(["ADDED", e.json, e.obj]);
     } else {
       const rv = Number(rvParam);
       const events = Number.isFinite(rv) ? store.since(w.resource, rv) : undefined;
@@ -53,15 +62,15 @@ export class WatchHub {
       }
       for (const ev of events) {
         if (ev.namespace !== undefined && w.namespace && ev.namespace !== w.namespace) continue;
-        const obj = w.matcher ? (JSON.parse(ev.json) as K8sObject) : undefined;
-        if (obj && !w.matcher!(obj)) continue;
-        initial.push([ev.type, ev.json]);
+        const obj = JSON.parse(ev.json) as K8sObject;
+        if (w.matcher && !w.matcher(obj)) continue;
+        initial.push([ev.type, ev.json, obj]);
       }
     }
-    for (const [t, j] of initial) send(t, j);
+    for (const [t, j, o] of initial) send(t, j, o);
     this.open.add(res);
     const unsubscribe = store.subscribe((ev) => {
-      if (matches(ev)) send(ev.type, ev.json);
+      if (matches(ev)) send(ev.type, ev.json, w.table ? (JSON.parse(ev.json) as K8sObject) : undefined);
     });
     const bookmark = w.bookmarks
       ? setInterval(() => send("BOOKMARK", `{"kind":"${w.kind}","apiVersion":"${w.apiVersion}","metadata":{"resourceVersion":"${store.currentRv()}","annotations":{"k8s.io/initial-events-end":"true"}}}`), w.bookmarkEveryMs)

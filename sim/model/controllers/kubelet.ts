@@ -252,13 +252,13 @@ function nodeIp(pod: K8sObject): string {
   const n = String(pod.spec.nodeName ?? "");
   let h = 0;
   for (const ch of n) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return `10.0.${(h >> 8) % 250}.${(h % 250) + 2}`;
+  return `10.0.${(h >>> 8) % 250}.${(h % 250) + 2}`;
 }
 
 function podIp(pod: K8sObject): string {
   let h = 0;
   for (const ch of pod.metadata.uid ?? "") h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return `10.42.${h % 200}.${(h >> 8) % 250 + 2}`;
+  return `10.42.${h % 200}.${((h >>> 8) % 250) + 2}`;
 }
 
 /** Go's time.Duration.String() for whole seconds: 10s, 1m20s, 5m0s. */
