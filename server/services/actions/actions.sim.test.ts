@@ -46,7 +46,7 @@ const key = () => randomBytes(12).toString("hex");
 beforeAll(async () => {
   if (!usable) return;
   dir = await mkdtemp(path.join(os.tmpdir(), "grio-actions-"));
-  [simA, simB] = await Promise.all([startSim({ outDir: path.join(dir, "a") }), startSim({ outDir: path.join(dir, "b") })]);
+  [simA, simB] = await Promise.all([startSim({ outDir: path.join(dir, "a"), podStartMs: 300, jobDurationMs: 500 }), startSim({ outDir: path.join(dir, "b"), podStartMs: 300, jobDurationMs: 500 })]);
   db = await createTestDatabase("postgres");
   Object.assign(process.env, {
     DATABASE_URL: db.env.DATABASE_URL,
@@ -134,5 +134,38 @@ describe.skipIf(!usable)("actions against the sim", () => {
     const dump = await newestDumpSince("backup-postgres", startedAt);
     expect(dump?.key).toMatch(/^postgres\/full-\d{8}-\d{6}\.sql\.gz$/);
     expect(dump?.size).toBeGreaterThan(0);
+  });
+  it("refuses a StatefulSet rollback without history with kubectl's own message", async () => {
+    const actions = await import("./index");
+    const out = await actions.rollback(ctx, "hetzner-prod", { namespace: "grio", kind: "StatefulSet", name: "qdrant" }, 0, { idempotencyKey: key(), confirmName: "qdrant" });
+    expect(out).toMatchObject({ status: "failed", message: "no last revision to roll back to" });
+    const kubectl = await run("kubectl", ["--kubeconfig", simB.estate.kubeconfig, "--context", "hetzner-prod", "-n", "grio", "rollout", "undo", "statefulset/qdrant"]).catch((e: { stderr: string }) => e);
+    expect((kubectl as { stderr: string }).stderr).toContain("no last revision to roll back to");
+  });
+
+  it("restarts redis with the restartedAt patch and follows the rollout to complete", async () => {
+    const actions = await import("./index");
+    const { rolloutProgress } = await import("./progress");
+    const { actionCluster } = await import("./clusters");
+    const startedAt = Date.now();
+    const ref = { namespace: "grio", kind: "Deployment" as const, name: "redis" };
+    const out = await actions.restart(ctx, "hetzner-prod", ref, { idempotencyKey: key(), confirmName: "redis" });
+    expect(out.status).toBe("succeeded");
+    const d = await apps(simA).apps.readNamespacedDeployment({ name: "redis", namespace: "grio" });
+    expect(d.spec?.template.metadata?.annotations?.["kubectl.kubernetes.io/restartedAt"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    let last = await rolloutProgress(actionCluster("hetzner-prod"), ref, { startedAt, now: Date.now() });
+    for (let i = 0; i < 100 && last.phase === "progressing"; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      last = await rolloutProgress(actionCluster("hetzner-prod"), ref, { startedAt, now: Date.now() });
+    }
+    expect(last.message).toBe('deployment "redis" successfully rolled out');
+    expect(last.phase).toBe("complete");
+  });
+
+  it("warns before scaling a deployment whose replicas an autoscaler owns", async () => {
+    const { scaleOptions } = await import("./scale");
+    const { actionCluster } = await import("./clusters");
+    const opts = await scaleOptions(actionCluster("hetzner-prod"), DJANGO, 20);
+    expect(opts.warning).toMatch(/autoscaler "django-api" owns this deployment's replicas/);
   });
 });
