@@ -99,7 +99,7 @@ export async function startDataPlane(view: EstateView, opts: DataPlaneOptions = 
       hooks,
       backends,
       registerVerbs(registry) {
-        registry.register("failNextS3Write", "the next S3 object write(s) on minio (or minio-backup) fail with 500 InternalError (the minio client retries once: count 2 fails a client write)", ["count?", "backend?"], (a) => {
+        registry.register("failNextS3Write", "the next S3 object write(s) on minio (or minio-backup) fail with 500 InternalError (with the client's retries of them)", ["count?", "backend?"], (a) => {
           const s = a.backend === "minio-backup" ? s3.mirror : s3.primary;
           s.faults.failNextWrite(a.count === undefined ? 1 : Number(a.count));
         });

@@ -25,8 +25,8 @@ export interface S3Endpoint {
 }
 
 export interface S3Faults extends Faults {
-  /** the next `count` object writes (PUT/POST/DELETE or a backup job) fail with 500 InternalError
-   * (note: the minio client retries a 500 once, so a client write needs count 2 to fail) */
+  /** the next `count` object writes (PUT/POST/DELETE or a backup job) fail with 500 InternalError;
+   * a client's retries of a failed write (same object, within 2 s) fail as well */
   failNextWrite(count?: number): void;
   /** every write fails until turned off */
   setFailWrites(on: boolean): void;
@@ -88,6 +88,7 @@ async function startOne(name: S3Endpoint["name"], seed: number, port: number | u
 
   let pendingWriteFailures = 0;
   let failWrites = false;
+  let failing: { path: string; until: number } | undefined;
   const front = await startFaultable(
     (req, res) => {
       const url = req.url ?? "/";
@@ -106,8 +107,12 @@ async function startOne(name: S3Endpoint["name"], seed: number, port: number | u
         return;
       }
       const isWrite = req.method === "PUT" || req.method === "POST" || req.method === "DELETE";
-      if (isWrite && (failWrites || pendingWriteFailures > 0)) {
-        pendingWriteFailures = Math.max(0, pendingWriteFailures - 1);
+      const retrying = isWrite && failing !== undefined && failing.path === pathOf(url) && Date.now() < failing.until;
+      if (isWrite && (failWrites || retrying || pendingWriteFailures > 0)) {
+        if (!failWrites && !retrying) {
+          pendingWriteFailures--;
+          failing = { path: pathOf(url), until: Date.now() + 2_000 }; // the client's retries of this write fail too
+        }
         req.resume();
         res.writeHead(500, { "content-type": "application/xml", server: "MinIO" });
         res.end(s3ErrorXml("InternalError", "We encountered an internal error, please try again.", pathOf(url)));
