@@ -23,6 +23,8 @@ export interface PrometheusHandle {
   query(promql: string): Promise<{ resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> }>;
   /** resolves once `promql` returns at least one sample (or throws after timeoutMs) */
   waitForSample(promql: string, timeoutMs?: number): Promise<number>;
+  /** re-read the config and rule files (POST /-/reload) */
+  reload(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -149,6 +151,10 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<Promethe
         if (Number.isNaN(v)) throw new Error(`NaN yet for ${promql}`);
         return v;
       }, timeoutMs, 500);
+    },
+    async reload() {
+      const res = await fetch(`${url}/-/reload`, { method: "POST" });
+      if (!res.ok) throw new Error(`prometheus reload failed: ${res.status} ${await res.text()}`);
     },
     async stop() {
       await killChild(child);
