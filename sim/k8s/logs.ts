@@ -37,7 +37,15 @@ export function podLogs(c: ClusterModel, pod: K8sObject, container: string | und
   const stamps = q.get("timestamps") === "true";
   const tail = q.has("tailLines") ? Number(q.get("tailLines")) : undefined;
   let lines: Array<[number, string]> = [];
-  if (cs?.behaviour === "crash") {
+  if (cs?.behaviour === "job") {
+    const job = sim?.job;
+    const t0 = cs.lastTerminated?.startedAt ?? cs.since;
+    lines = [[t0, JSON.stringify({ time: new Date(t0).toISOString(), level: "info", msg: `${job?.cronJob ?? job?.jobName ?? name} starting` })]];
+    if (job?.result) {
+      const t1 = cs.lastTerminated?.finishedAt ?? now;
+      lines.push([t1, JSON.stringify({ time: new Date(t1).toISOString(), level: job.result.succeeded ? "info" : "error", msg: job.result.message ?? (job.result.succeeded ? "completed" : "failed") })]);
+    }
+  } else if (cs?.behaviour === "crash") {
     const started = q.get("previous") === "true" ? (cs.lastTerminated?.startedAt ?? now) : cs.since;
     lines = CRASH.map((l, i) => [started + i * 300, l]);
   } else if (cs?.behaviour === "pull" || cs?.state === "creating") {

@@ -67,6 +67,10 @@ describe("kubectl against the sim", () => {
     expect(waiting).toContain("CrashLoopBackOff");
     expect(waiting).toContain("ImagePullBackOff");
     expect(pods.some((p) => p.status.phase === "Pending" && p.status.conditions?.[0]?.reason === "Unschedulable")).toBe(true);
+    const crashing = pods.find((p) => p.status.containerStatuses?.[0]?.state?.waiting?.reason === "CrashLoopBackOff")!;
+    expect((await kubectl(["logs", crashing.metadata.name, "--previous"])).stdout).toContain("RuntimeError: CUDA error: out of memory");
+    const table = (await kubectl(["get", "pods", "-n", "grio"])).stdout;
+    expect(table).toMatch(/ai-inference-\S+\s+0\/1\s+CrashLoopBackOff\s+1?\s*/);
     const disk = nodes.filter((n) => n.status.conditions.some((c: any) => c.type === "DiskPressure" && c.status === "True"));
     expect(disk.map((n) => n.metadata.name)).toEqual(["hetzner-prod-server-3"]);
   });
@@ -105,6 +109,10 @@ describe("kubectl against the sim", () => {
     expect(status).toContain('deployment "django-api" successfully rolled out');
     const pods = JSON.parse((await kubectl(["get", "pods", "-l", "app=django-api", "-o", "json"])).stdout);
     expect(pods.items.filter((p: any) => !p.metadata.deletionTimestamp).every((p: any) => p.metadata.annotations?.["kubectl.kubernetes.io/restartedAt"])).toBe(true);
+    // statefulsets roll through ControllerRevisions
+    await kubectl(["rollout", "restart", "statefulset/qdrant"]);
+    expect((await kubectl(["rollout", "status", "statefulset/qdrant", "--timeout=40s"])).stdout).toContain("roll out complete");
+    expect((await kubectl(["rollout", "history", "statefulset/qdrant"])).stdout).toMatch(/1\s+<none>\s+2\s+<none>/);
   });
 
   it("`create job --from=cronjob/backup-postgres` runs a pod to completion and a new dump lands in S3", async () => {
@@ -126,6 +134,8 @@ describe("kubectl against the sim", () => {
     expect(after.length).toBe(before.length + 1);
     const fresh = after.filter((o) => o.lastModified.getTime() >= started - 1000);
     expect(fresh).toHaveLength(1);
+    const logs = (await kubectl(["logs", "job/manual-backup-1"])).stdout;
+    expect(logs).toContain(fresh[0]!.name);
   });
 
   it("refuses with 403 what a token's ClusterRole does not allow", async () => {
