@@ -53,6 +53,16 @@ describe("sim Loki", () => {
         expect(typeof j.duration_ms).toBe("number");
       }
     }
+    // the same shape as Loki's documented answer (shared/reference/loki/loki_query_range_streams.json
+    // and loki_stats_block_all_fields_zero.json)
+    expect(Object.keys(body).sort()).toEqual(["data", "status"]);
+    expect(Object.keys(body.data).sort()).toEqual(["result", "resultType", "stats"]);
+    expect(Object.keys(body.data.result[0]!).sort()).toEqual(["stream", "values"]);
+    const stats = body.data.stats as Record<string, Record<string, number>>;
+    expect(Object.keys(stats).sort()).toEqual(["ingester", "store", "summary"]);
+    expect(Object.keys(stats.ingester!).sort()).toEqual(["compressedBytes", "decompressedBytes", "decompressedLines", "headChunkBytes", "headChunkLines", "totalBatches", "totalChunksMatched", "totalDuplicates", "totalLinesSent", "totalReached"]);
+    expect(Object.keys(stats.store!).sort()).toEqual(["chunksDownloadTime", "compressedBytes", "decompressedBytes", "decompressedLines", "totalChunksDownloaded", "totalChunksRef", "totalDuplicates"]);
+    expect(Object.keys(stats.summary!).sort()).toEqual(["bytesProcessedPerSecond", "execTime", "linesProcessedPerSecond", "queueTime", "totalBytesProcessed", "totalLinesProcessed"]);
     // the 50 newest overall: every returned entry is newer than anything left out
     const forward = (await range('{cluster="hetzner-prod", app="django-api"}', { limit: "5", direction: "forward" })).body as Streams;
     const fts = forward.data.result.flatMap((s) => s.values.map(([t]) => BigInt(t)));
