@@ -46,6 +46,8 @@ test.describe("backups and edge sites, as ministry", () => {
     for (const s of silent) {
       await expect(page.getByTestId(`freshness-${s.id}`)).toHaveText("stale");
       await expect(page.getByTestId(`offline-${s.id}`)).toHaveText(/^offline (9|10) d/);
+      // joined to its K3s node (label grio.io/site): NotReady and stale read as one story
+      await expect(page.getByTestId(`story-${s.id}`)).toContainText(`node ${s.nodeName} is NotReady`);
     }
     // ministry viewers see no tokens and no site settings or admin controls
     await expect(page.getByText("Register a site")).toHaveCount(0);

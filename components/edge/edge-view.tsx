@@ -81,7 +81,7 @@ export function EdgeView() {
       key: "node", header: "K3s node",
       render: (s: FleetSite) => (
         <div className="max-w-72 text-xs">
-          {s.node && <Badge tone={s.node.ready === "True" ? "ok" : "bad"}>{s.node.name}: {s.node.ready === "True" ? "Ready" : s.node.ready === "False" ? "NotReady" : "Unknown"}</Badge>}
+          {s.node && <Badge tone={s.node.ready === "True" ? "ok" : "bad"}>{s.node.name}: {s.node.ready === "True" ? "Ready" : "NotReady"}</Badge>}
           <p className="mt-1 text-muted" data-testid={`story-${s.id}`}>{s.story}</p>
         </div>
       ),

@@ -85,5 +85,14 @@ describe("edge sites and heartbeats (PGlite)", () => {
     expect(f.districts.map((d) => d.district)).toEqual(["Mbarara", "r", "Gulu", "Kampala"]);
     expect(sites.get("kla-001")!.disk).toMatchObject({ status: "critical", fraction: 0.9 });
     expect(sites.get("kla-001")!.settings).toBeUndefined();
+    // Ready=Unknown (the kubelet stopped posting status) reads as NotReady too, like kubectl prints it
+    const unknown = await edgeFleet(h.db, {
+      now, includeSettings: true,
+      nodeSource: () => ({ nodes: [{ cluster: "hetzner-prod", name: "edge-gul-001", siteId: "gul-001", ready: "Unknown", readySince: undefined }], errors: [] }),
+    });
+    const gulAgain = unknown.districts.flatMap((d) => d.sites).find((s) => s.id === "gul-001")!;
+    expect(gulAgain.story).toMatch(/node edge-gul-001 is NotReady \(no status from its kubelet\) and the site last heard/);
+    expect(gulAgain.settings).toMatchObject({ syncInterval: "daily", nodeName: "edge-gul-001" });
+    expect(gulAgain.settings!.tokenPrefix).toHaveLength(10); // only the first characters, never the token
   });
 });

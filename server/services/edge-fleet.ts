@@ -100,7 +100,8 @@ function story(freshness: Freshness, offlineMs: number | undefined, node: SiteNo
   const nodeText =
     node.ready === "True"
       ? `node ${node.name} is Ready`
-      : `node ${node.name} is ${node.ready === "False" ? "NotReady" : "Unknown"}${node.readySince ? ` for ${humanDuration(now.getTime() - node.readySince.getTime())}` : ""}`;
+      : // kubectl prints NotReady for Ready=False and for Ready=Unknown (the kubelet stopped posting status)
+        `node ${node.name} is NotReady${node.ready === "Unknown" ? " (no status from its kubelet)" : ""}${node.readySince ? ` for ${humanDuration(now.getTime() - node.readySince.getTime())}` : ""}`;
   if (node.ready !== "True" && (freshness === "stale" || freshness === "late")) {
     return `The school server looks offline: ${nodeText} and the site ${offline}.`;
   }
