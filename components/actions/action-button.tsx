@@ -53,6 +53,7 @@ export function ActionButton<T>({
   description,
   confirmLabel,
   danger = false,
+  wide = false,
   disabled,
   onOpen,
   run,
@@ -64,6 +65,7 @@ export function ActionButton<T>({
   description?: React.ReactNode;
   confirmLabel?: string;
   danger?: boolean;
+  wide?: boolean;
   disabled?: boolean;
   onOpen?: () => void;
   run: (fields: ConfirmFields) => Promise<Outcome<T>>;
@@ -98,6 +100,7 @@ export function ActionButton<T>({
         }
         confirmLabel={confirmLabel ?? label}
         danger={danger}
+        wide={wide}
         production={target.production}
         typedName={target.name}
         onConfirm={async ({ reason }) => {

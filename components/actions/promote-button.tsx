@@ -20,6 +20,7 @@ export function PromoteButton(p: { namespace: string; name: string; production: 
         title={`Promote ${p.name} from staging`}
         target={{ ...p.production, namespace: p.namespace, kind: "Deployment", name: p.name }}
         danger
+        wide
         disabled={false}
         onOpen={() => setOpened(true)}
         description={

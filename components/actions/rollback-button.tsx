@@ -110,6 +110,7 @@ export function RollbackButton({ workload, target, onStarted }: { workload: Work
       confirmLabel={selected ? `Roll back to revision ${selected.revision}` : "Roll back"}
       target={target}
       danger
+      wide
       description={body}
       onOpen={() => {
         setChosen(null);

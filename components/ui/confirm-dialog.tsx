@@ -16,6 +16,7 @@ export function ConfirmDialog({
   production = false,
   typedName,
   reason = "optional",
+  wide = false,
   onConfirm,
 }: {
   /** the button that opens the dialog (rendered as given, with an onClick added) */
@@ -28,6 +29,8 @@ export function ConfirmDialog({
   production?: boolean;
   typedName?: string;
   reason?: "none" | "optional" | "required";
+  /** room for tables and diffs (e.g. the rollback dialog) */
+  wide?: boolean;
   onConfirm: (input: { reason: string | undefined }) => Promise<void> | void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -81,7 +84,7 @@ export function ConfirmDialog({
   return (
     <>
       {trigger(open)}
-      <dialog ref={ref} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/50">
+      <dialog ref={ref} className={`m-auto ${wide ? "w-[min(48rem,calc(100vw-2rem))]" : "w-[min(28rem,calc(100vw-2rem))]"} rounded-lg border border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/50`}>
         <form onSubmit={confirm} className="space-y-3 p-4">
           <h2 className="text-base font-semibold">{title}</h2>
           {description && <div className="text-sm text-muted">{description}</div>}

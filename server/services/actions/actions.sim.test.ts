@@ -24,10 +24,10 @@ let simB: SimHandle;
 let db: TestDatabase;
 let dir: string;
 
-function apps(sim: SimHandle) {
+function apps(sim: SimHandle, context = "hetzner-prod") {
   const kc = new KubeConfig();
   kc.loadFromFile(sim.estate.kubeconfig);
-  kc.setCurrentContext("hetzner-prod");
+  kc.setCurrentContext(context);
   return { apps: kc.makeApiClient(AppsV1Api), batch: kc.makeApiClient(BatchV1Api) };
 }
 
@@ -167,5 +167,16 @@ describe.skipIf(!usable)("actions against the sim", () => {
     const { actionCluster } = await import("./clusters");
     const opts = await scaleOptions(actionCluster("hetzner-prod"), DJANGO, 20);
     expect(opts.warning).toMatch(/autoscaler "django-api" owns this deployment's replicas/);
+  });
+  it("promotes staging's django-api images to production and says when nothing is left to promote", async () => {
+    const actions = await import("./index");
+    const images = async (context: string) =>
+      (await apps(simA, context).apps.readNamespacedDeployment({ name: "django-api", namespace: "grio" })).spec?.template.spec?.containers.map((c) => c.image);
+    expect(await images("hetzner-prod")).not.toEqual(await images("hetzner-staging"));
+    const out = await actions.promote(ctx, "grio", "django-api", { idempotencyKey: key(), confirmName: "django-api" });
+    expect(out.status).toBe("succeeded");
+    expect(await images("hetzner-prod")).toEqual(await images("hetzner-staging"));
+    const again = await actions.promote(ctx, "grio", "django-api", { idempotencyKey: key(), confirmName: "django-api" });
+    expect(again).toMatchObject({ status: "failed", message: "Production already runs staging's images for django-api; nothing to promote." });
   });
 });
