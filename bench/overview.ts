@@ -14,6 +14,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import type { Overview } from "../lib/domain/kube/overview";
 import { startSim } from "../sim/index";
 import { waitFor } from "../server/testing/ports";
@@ -98,6 +99,7 @@ try {
   for (let i = 0; i < 200; i++) seq.push(await timedOverview(sessions[0]!));
 
   const rss = serverRssMb(grio.port);
+  console.log(`\nmachine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`);
   console.log("\nOverview latency (tRPC GET cluster.overview, signed-in viewer, over HTTP)");
   console.log(`  1 viewer polling every 4 s:   n=${one.latencies.length}  p50 ${ms(pct(one.latencies, 50))}  p95 ${ms(pct(one.latencies, 95))}  K8s API ${one.apiPerMin.toFixed(1)} req/min`);
   console.log(`  50 viewers polling every 4 s: n=${fifty.latencies.length}  p50 ${ms(pct(fifty.latencies, 50))}  p95 ${ms(pct(fifty.latencies, 95))}  K8s API ${fifty.apiPerMin.toFixed(1)} req/min`);

@@ -61,3 +61,47 @@ test.describe("cluster health overview", () => {
     await expect(status).toHaveAttribute("data-state", "connected", { timeout: 30_000 });
   });
 });
+
+test.describe("cluster pages", () => {
+  test.skip(({ grio }) => !grio.sim, "needs the sim");
+
+  test("nodes, workloads, pods and volumes render from the cache, with filters in the URL", async ({ page, signInAs }) => {
+    await signInAs("viewer");
+    await page.goto("/nodes?health=degraded");
+    await expect(page.getByRole("link", { name: /hetzner-prod-server-3/ })).toBeVisible();
+    await page.getByRole("link", { name: /hetzner-prod-server-3/ }).click();
+    await expect(page.getByText("DiskPressure").first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Capacity vs allocatable" })).toBeVisible();
+
+    await page.goto("/workloads?cluster=hetzner-prod&kind=Deployment");
+    await page.getByRole("link", { name: "django-api", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Rollout history" })).toBeVisible();
+    await expect(page.getByText("current").first()).toBeVisible();
+
+    await page.goto("/pods?cluster=hetzner-prod&status=CrashLoopBackOff");
+    await expect(page.getByTestId("pod-status-filter")).toHaveValue("CrashLoopBackOff");
+    await page.getByRole("link", { name: /^ai-inference-/ }).first().click();
+    await expect(page.getByTestId("pod-health")).toContainText("CrashLoopBackOff");
+    await expect(page.getByText("Last termination")).toBeVisible();
+    // a viewer gets no logs link; the YAML view folds managedFields
+    await expect(page.getByRole("link", { name: /Logs of this pod/ })).toHaveCount(0);
+    await page.getByRole("button", { name: "View YAML" }).click();
+    await expect(page.getByTestId("yaml")).toContainText("kind: Pod");
+
+    await page.goto("/volumes");
+    await expect(page.getByRole("cell", { name: "Bound" }).first()).toBeVisible();
+  });
+
+  test("Ctrl-K finds a workload by name and jumps to it", async ({ page, signInAs }) => {
+    await signInAs("oncall");
+    await page.goto("/overview");
+    await expect(page.getByTestId("triage-list")).toBeVisible();
+    await page.keyboard.press("Control+k");
+    await page.getByRole("dialog", { name: "Find anything" }).getByRole("textbox").fill("django-ap");
+    await page.getByRole("option").filter({ hasText: "Deployment" }).first().click();
+    await expect(page).toHaveURL(/\/workloads\/[^/]+\/deployment\/grio\/django-api$/);
+    await page.goto("/pods?cluster=hetzner-prod&status=CrashLoopBackOff");
+    await page.getByRole("link", { name: /^ai-inference-/ }).first().click();
+    await expect(page.getByRole("link", { name: /Logs of this pod around now/ })).toHaveAttribute("href", /\/logs\?cluster=hetzner-prod&namespace=grio&pod=ai-inference-/);
+  });
+});

@@ -8,15 +8,10 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
 import { links } from "@/lib/domain/kube/links";
+import { podFilterFromParams } from "@/lib/domain/kube/pod-filter";
 import { StaleClusters } from "./cluster-status";
 import { FilterSelect, FilterText, HEALTHS } from "./filters";
 import { LIVE_REFETCH_MS, useUrlState } from "./url-state";
-
-/** The pods filter as the URL carries it (the server page prefetches the same input). */
-export function podFilterFromParams(get: (k: string) => string | null | undefined) {
-  const v = (k: string) => get(k) || undefined;
-  return { cluster: v("cluster"), namespace: v("namespace"), status: v("status"), node: v("node"), workload: v("workload"), q: v("q"), limit: 300 };
-}
 
 /** Pods of every cluster (filtered on the server: there may be thousands), worst first. */
 export function PodsTable() {

@@ -1,4 +1,5 @@
-import { PodsTable, podFilterFromParams } from "@/components/cluster/pods-table";
+import { PodsTable } from "@/components/cluster/pods-table";
+import { podFilterFromParams } from "@/lib/domain/kube/pod-filter";
 import { PageHeader } from "@/components/ui/card";
 import { HydrateClient, prefetch, trpc } from "@/server/api/server";
 
