@@ -54,6 +54,11 @@ export interface SimWithTokens {
  * copy of the sim's kubeconfig that uses it. Returns the new kubeconfig's path (beside the sim's).
  */
 export function leastPrivilegeKubeconfig(sim: SimWithTokens, opts: { overlay?: string; edit?: RulesEdit } = {}): string {
+  return leastPrivilegeAccess(sim, opts).kubeconfig;
+}
+
+/** leastPrivilegeKubeconfig, plus the token (to change its rules later through the sim's addToken verb). */
+export function leastPrivilegeAccess(sim: SimWithTokens, opts: { overlay?: string; edit?: RulesEdit } = {}): { kubeconfig: string; token: string; roleName: string } {
   const role = consoleClusterRoleYaml(opts);
   const token = `grio-ops-sa.${randomBytes(16).toString("hex")}`;
   for (const c of sim.estate.clusters) {
@@ -63,8 +68,23 @@ export function leastPrivilegeKubeconfig(sim: SimWithTokens, opts: { overlay?: s
   for (const u of config.users ?? []) u.user = { token };
   const file = path.join(path.dirname(sim.estate.kubeconfig), `kubeconfig.least-privilege.${token.slice(-8)}`);
   fs.writeFileSync(file, stringify(config), { mode: 0o600 });
-  return file;
+  return { kubeconfig: file, token, roleName: role.name };
 }
+
+/**
+ * What an e2e spec needs to take a verb away from the running console's token and give it back
+ * (sim verb addToken re-registers the same token). The deliberate user name marks 403s a spec
+ * provokes on purpose, so the run's zero-403 check leaves them out.
+ */
+export interface LeastPrivilegeInfo {
+  token: string;
+  roleName: string;
+  user: string;
+  clusterRoleYaml: string;
+  deliberateUser: string;
+  withoutPatchOnDeploymentsYaml: string;
+}
+export const DELIBERATELY_RESTRICTED = `${CONSOLE_SERVICE_ACCOUNT}-without-patch`;
 
 /** Is least-privilege mode on for this run? (`LEAST_PRIVILEGE=1`, set by scripts/test.sh for e2e) */
 export function leastPrivilegeRequested(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -84,11 +104,23 @@ export async function leastPrivilegeForE2E(
   const withTokens = sim as unknown as SimWithTokens;
   if (typeof withTokens.control?.addToken !== "function") throw new Error("LEAST_PRIVILEGE=1 needs the sim's addToken verb");
   const { recordK8sTraffic } = await import("./k8s-recorder");
-  const recorder = await recordK8sTraffic(leastPrivilegeKubeconfig(withTokens));
+  const access = leastPrivilegeAccess(withTokens);
+  const recorder = await recordK8sTraffic(access.kubeconfig);
+  const info: LeastPrivilegeInfo = {
+    ...access,
+    user: CONSOLE_SERVICE_ACCOUNT,
+    clusterRoleYaml: consoleClusterRoleYaml().yaml,
+    deliberateUser: DELIBERATELY_RESTRICTED,
+    withoutPatchOnDeploymentsYaml: consoleClusterRoleYaml({ edit: withoutVerb("apps", "deployments", "patch") }).yaml,
+  };
+  const infoFile = path.join(outputDir, "least-privilege.token.json");
+  fs.writeFileSync(infoFile, JSON.stringify(info), { mode: 0o600 });
+  process.env.GRIO_LEAST_PRIVILEGE_INFO = infoFile; // the workers inherit it
   return {
     env: { KUBECONFIG: recorder.kubeconfig },
     async finish() {
-      const forbidden = recorder.matching({ status: 403, dryRun: true });
+      fs.rmSync(infoFile, { force: true });
+      const forbidden = recorder.matching({ status: 403, dryRun: true }).filter((r) => !r.message?.includes(DELIBERATELY_RESTRICTED));
       const total = recorder.records.length;
       await recorder.stop();
       fs.writeFileSync(path.join(outputDir, "least-privilege.json"), JSON.stringify({ requests: total, forbidden }, null, 2));
