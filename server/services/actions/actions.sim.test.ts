@@ -43,6 +43,9 @@ async function settled(sim: SimHandle, name: string) {
 
 const key = () => randomBytes(12).toString("hex");
 
+// process.env is shared with later test files in this worker: put it back afterwards
+const savedEnv = { ...process.env };
+
 beforeAll(async () => {
   if (!usable) return;
   dir = await mkdtemp(path.join(os.tmpdir(), "grio-actions-"));
@@ -64,9 +67,15 @@ afterAll(async () => {
   const g = globalThis as unknown as { __grioDb?: Promise<{ close(): Promise<void> }> };
   await (await g.__grioDb)?.close().catch(() => undefined);
   g.__grioDb = undefined;
+  // the cluster registry lives on globalThis too: leave none pointing at these sims
+  const r = globalThis as unknown as { __grioClusterRegistry?: { stop(): void } };
+  r.__grioClusterRegistry?.stop();
+  r.__grioClusterRegistry = undefined;
   await Promise.all([simA?.stop(), simB?.stop()]);
   await db?.drop();
   if (dir) await rm(dir, { recursive: true, force: true });
+  for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+  Object.assign(process.env, savedEnv);
 });
 
 describe.skipIf(!usable)("actions against the sim", () => {

@@ -29,6 +29,9 @@ async function keysUnder(prefix: string): Promise<Array<{ key: string; size: num
   return out;
 }
 
+// process.env is shared with later test files in this worker: put it back afterwards
+const savedEnv = { ...process.env };
+
 beforeAll(async () => {
   if (!usable) return;
   s3 = await startS3Servers();
@@ -52,6 +55,8 @@ afterAll(async () => {
   g.__grioDb = undefined;
   await Promise.all([s3?.stop(), qdrant?.stop()]);
   await db?.drop();
+  for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+  Object.assign(process.env, savedEnv);
 });
 
 describe.skipIf(!usable)("Qdrant snapshot now", () => {

@@ -12,6 +12,9 @@ let db: TestDatabase | undefined;
 const ctx = { principal: { kind: "user" as const, id: "u1", email: "oncall@grio.local", name: "On-call", role: "operator" as const }, requestId: "r1" };
 const usable = await postgresReachable();
 
+// process.env is shared with later test files in this worker: put it back afterwards
+const savedEnv = { ...process.env };
+
 beforeAll(async () => {
   if (!usable) return;
   db = await createTestDatabase("postgres");
@@ -24,6 +27,8 @@ afterAll(async () => {
   await (await g.__grioDb)?.close();
   g.__grioDb = undefined;
   await db?.drop();
+  for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+  Object.assign(process.env, savedEnv);
 });
 
 const key = () => `k-${randomBytes(8).toString("hex")}`;
