@@ -98,9 +98,7 @@ function commit(c: ClusterModel, def: ResourceDef, current: K8sObject, next: K8s
   if (GENERATION_KINDS.has(def.kind) && canon(next.spec) !== canon(current.spec)) next.metadata.generation = Number(current.metadata.generation ?? 1) + 1;
   else next.metadata.generation = current.metadata.generation;
   if (next.metadata.generation === undefined) delete next.metadata.generation;
-  if (def.kind === "Node" && canon(next.spec) !== canon(current.spec)) {
-    // cordon/uncordon: the node lifecycle reconciler keeps the taints in step
-  }
+  if (def.kind === "Node") c.nodesDirty = true; // cordon/uncordon: the lifecycle reconciler keeps taints in step
   if (dryRun) return next;
   // mutate in place so controllers holding the object see the change
   for (const k of Object.keys(current)) delete (current as any)[k];

@@ -75,6 +75,9 @@ export class ClusterModel {
   hooks: JobHooks | undefined;
   private reconcileQueued = false;
   reconcilers: Array<(c: ClusterModel, now: number) => void> = [];
+  /** a node's sim state or spec changed: recompute conditions and taints */
+  nodesDirty = true;
+  nodesCheckedAt = 0;
   /** something changed since the last pass (any store write) */
   private dirty = true;
   /** earliest time a timed transition is due (pod start, crash, back-off end, retry) */

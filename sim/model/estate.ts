@@ -117,6 +117,7 @@ export class Estate {
     const sim = c.nodeSim.get(node);
     if (!sim) throw new Error(`no node ${node} in ${cluster}`);
     sim.silentSince = Date.now();
+    c.nodesDirty = true;
     c.kick();
   }
 
@@ -125,6 +126,7 @@ export class Estate {
     const sim = c.nodeSim.get(node);
     if (!sim) throw new Error(`no node ${node} in ${cluster}`);
     sim.silentSince = undefined;
+    c.nodesDirty = true;
     c.kick();
   }
 
@@ -133,6 +135,7 @@ export class Estate {
     const sim = c.nodeSim.get(node);
     if (!sim) throw new Error(`no node ${node} in ${cluster}`);
     sim.diskUsedBytes = Math.round(sim.diskTotalBytes * usedFraction);
+    c.nodesDirty = true;
     c.kick();
   }
 

@@ -158,7 +158,11 @@ export function silentSince(node: K8sObject): number | undefined {
 }
 
 /** The node lifecycle reconciler: conditions and taints follow each node's sim state. */
-export function nodeLifecycle(c: ClusterModel, _now: number): void {
+export function nodeLifecycle(c: ClusterModel, now: number): void {
+  // conditions follow node changes at once; heartbeats are re-posted at most every 30 s
+  if (!c.nodesDirty && now - c.nodesCheckedAt < 30_000) return;
+  c.nodesDirty = false;
+  c.nodesCheckedAt = now;
   for (const n of c.store.objects("nodes")) {
     const before = JSON.stringify([n.status.conditions, n.spec.taints]);
     setConditions(c, n);

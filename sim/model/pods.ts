@@ -54,7 +54,17 @@ export function canonicalizeResources(obj: any): void {
   }
 }
 
+const requestCache = new WeakMap<object, { cpu: number; mem: number }>();
+
 export function podRequests(pod: K8sObject): { cpu: number; mem: number } {
+  const hit = requestCache.get(pod.spec);
+  if (hit) return hit;
+  const r = computeRequests(pod);
+  if (pod.spec) requestCache.set(pod.spec, r);
+  return r;
+}
+
+function computeRequests(pod: K8sObject): { cpu: number; mem: number } {
   let cpu = 0;
   let mem = 0;
   for (const ct of pod.spec?.containers ?? []) {
