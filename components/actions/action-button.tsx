@@ -13,6 +13,13 @@ export type Outcome<T = unknown> = {
   data?: T;
 };
 
+/** A fresh idempotency key (getRandomValues works on plain-HTTP pages too, unlike randomUUID). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 export type ConfirmFields = { idempotencyKey: string; reason: string | null; confirmName: string | null };
 
 export interface ActionTarget {
@@ -82,7 +89,7 @@ export function ActionButton<T>({
             disabled={disabled}
             variant={danger ? "danger" : "secondary"}
             onClick={() => {
-              key.current = crypto.randomUUID();
+              key.current = newIdempotencyKey();
               setLast(null);
               onOpen?.();
               open();
@@ -107,7 +114,7 @@ export function ActionButton<T>({
           const startedAt = Date.now();
           const outcome = await run({ idempotencyKey: key.current, reason: reason ?? null, confirmName: target.production ? target.name : null });
           if (outcome.status === "failed") {
-            key.current = crypto.randomUUID();
+            key.current = newIdempotencyKey();
             throw new Error(outcome.message);
           }
           setLast(outcome);

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { AppsV1Api, BatchV1Api, KubeConfig } from "@kubernetes/client-node";
+import { AppsV1Api, BatchV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type SimHandle } from "../../../sim/index";
 import { createTestDatabase, postgresReachable, type TestDatabase } from "@/test/harness/databases";
@@ -28,7 +28,7 @@ function apps(sim: SimHandle, context = "hetzner-prod") {
   const kc = new KubeConfig();
   kc.loadFromFile(sim.estate.kubeconfig);
   kc.setCurrentContext(context);
-  return { apps: kc.makeApiClient(AppsV1Api), batch: kc.makeApiClient(BatchV1Api) };
+  return { apps: kc.makeApiClient(AppsV1Api), batch: kc.makeApiClient(BatchV1Api), core: kc.makeApiClient(CoreV1Api) };
 }
 
 async function settled(sim: SimHandle, name: string) {
@@ -187,5 +187,32 @@ describe.skipIf(!usable)("actions against the sim", () => {
     expect(await images("hetzner-prod")).toEqual(await images("hetzner-staging"));
     const again = await actions.promote(ctx, "grio", "django-api", { idempotencyKey: key(), confirmName: "django-api" });
     expect(again).toMatchObject({ status: "failed", message: "Production already runs staging's images for django-api; nothing to promote." });
+  });
+  it("suspends and resumes a CronJob, cordons and uncordons a node, and deletes a pod its controller replaces", async () => {
+    const actions = await import("./index");
+    const k = apps(simA);
+    const cj = { idempotencyKey: key(), confirmName: "restore-test" };
+    expect((await actions.suspendCronJob(ctx, "hetzner-prod", "grio", "restore-test", true, cj)).message).toBe("cronjob.batch/restore-test suspended");
+    expect((await k.batch.readNamespacedCronJob({ name: "restore-test", namespace: "grio" })).spec?.suspend).toBe(true);
+    await actions.suspendCronJob(ctx, "hetzner-prod", "grio", "restore-test", false, { idempotencyKey: key(), confirmName: "restore-test" });
+    expect((await k.batch.readNamespacedCronJob({ name: "restore-test", namespace: "grio" })).spec?.suspend).toBe(false);
+
+    const node = (await k.core.listNode()).items[0]!.metadata!.name!;
+    expect((await actions.cordon(ctx, "hetzner-prod", node, true, { idempotencyKey: key(), confirmName: node })).message).toBe(`node/${node} cordoned`);
+    expect((await k.core.readNode({ name: node })).spec?.unschedulable).toBe(true);
+    expect((await actions.cordon(ctx, "hetzner-prod", node, false, { idempotencyKey: key(), confirmName: node })).status).toBe("succeeded");
+    expect((await k.core.readNode({ name: node })).spec?.unschedulable).toBeFalsy();
+
+    const pods = async () => (await k.core.listNamespacedPod({ namespace: "grio", labelSelector: "app=redis" })).items.map((p) => p.metadata!.name!);
+    const [victim] = await pods();
+    const out = await actions.deletePod(ctx, "hetzner-prod", "grio", victim!, { idempotencyKey: key(), confirmName: victim! });
+    expect(out.message).toMatch(new RegExp(`^pod "${victim}" deleted \\(ReplicaSet redis-\\w+ will replace it\\)$`));
+    let now = await pods();
+    for (let i = 0; i < 50 && (now.includes(victim!) || now.length === 0); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = await pods();
+    }
+    expect(now).not.toContain(victim);
+    expect(now.length).toBeGreaterThan(0);
   });
 });
