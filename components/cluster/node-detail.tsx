@@ -29,7 +29,7 @@ export function NodeDetail({ cluster, name }: { cluster: string; name: string })
   return (
     <div className="space-y-4">
       <StaleClusters clusters={[data.cluster]} />
-      <Card title="Status" actions={<YamlView cluster={cluster} kind="Node" namespace="" name={name} />}>
+      <Card title="Status">
         <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <span><StatusPill status={row.health} label={row.status} /></span>
           <span>Cluster <strong>{data.cluster.displayName}</strong></span>
@@ -70,6 +70,7 @@ export function NodeDetail({ cluster, name }: { cluster: string; name: string })
       </div>
       <Card title={`Pods on this node (${data.pods.length})`}><PodsMiniTable pods={data.pods} showNode={false} /></Card>
       <Card title="Events"><EventsTable events={data.events} /></Card>
+      <Card title="YAML"><YamlView cluster={cluster} kind="Node" namespace="" name={name} /></Card>
     </div>
   );
 }

@@ -36,8 +36,7 @@ export function PodDetail({ cluster, namespace, name, canSeeLogs }: { cluster: s
   return (
     <div className="space-y-4">
       <StaleClusters clusters={[data.cluster]} />
-      <Card title="Status" actions={<><YamlView cluster={cluster} kind="Pod" namespace={namespace} name={name} />
-        {canSeeLogs && <Link href={links.podLogs(cluster, namespace, name)} className="text-sm text-accent hover:underline">Logs of this pod around now →</Link>}</>}>
+      <Card title="Status" actions={canSeeLogs && <Link href={links.podLogs(cluster, namespace, name)} className="text-sm text-accent hover:underline">Logs of this pod around now →</Link>}>
         <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <span data-testid="pod-health"><StatusPill status={row.health} label={row.reason} /> <span className="text-muted">{row.message}</span></span>
           <span>Phase {pod.phase}</span>
@@ -66,6 +65,7 @@ export function PodDetail({ cluster, namespace, name, canSeeLogs }: { cluster: s
         </div>
       </Card>
       <Card title="Events"><EventsTable events={data.events} /></Card>
+      <Card title="YAML"><YamlView cluster={cluster} kind="Pod" namespace={namespace} name={name} /></Card>
     </div>
   );
 }

@@ -25,7 +25,7 @@ export function WorkloadDetail({ cluster, kind, namespace, name }: { cluster: st
   return (
     <div className="space-y-4">
       <StaleClusters clusters={[data.cluster]} />
-      <Card title="Status" actions={<YamlView cluster={cluster} kind={kind} namespace={namespace} name={name} />}>
+      <Card title="Status">
         <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <span data-testid="workload-health"><StatusPill status={row.health} /> <span className="text-muted">{row.message}</span></span>
           <span>Cluster <strong>{data.cluster.displayName}</strong></span>
@@ -63,6 +63,7 @@ export function WorkloadDetail({ cluster, kind, namespace, name }: { cluster: st
       )}
       <Card title={`Pods (${data.pods.length})`}><PodsMiniTable pods={data.pods} /></Card>
       <Card title="Events"><EventsTable events={data.events} /></Card>
+      <Card title="YAML"><YamlView cluster={cluster} kind={kind} namespace={namespace} name={name} /></Card>
     </div>
   );
 }
