@@ -3,7 +3,7 @@ import type { ClusterModel } from "../model/cluster";
 import { iso } from "../model/cluster";
 import { canon, deletePod } from "../model/controllers/common";
 import { defaultJobSpec, deleteJob } from "../model/controllers/jobs";
-import { canonicalizeResources } from "../model/pods";
+import { canonicalizeResources, newContainerSim } from "../model/pods";
 import type { K8sObject } from "../model/store";
 import { applyPatch, type PatchType } from "./patch";
 import { apiVersionOf, type ResourceDef } from "./resources";
@@ -189,6 +189,15 @@ export function createObject(c: ClusterModel, def: ResourceDef, namespace: strin
   }
   if (dryRun) return obj;
   c.store.put(def.plural, obj);
+  if (def.kind === "Pod") {
+    // a bare pod: the kubelet runs its containers once the scheduler binds it
+    const now = c.now();
+    c.podSim.set(obj.metadata.uid!, {
+      containers: new Map((obj.spec?.containers ?? []).map((ct: { name: string; image: string }) => [ct.name, newContainerSim(c, c.unpullableImages.has(ct.image) ? "pull" : "ok", now)])),
+      startAt: now + c.podStartMs,
+      nextAt: now,
+    });
+  }
   c.kick();
   return obj;
 }

@@ -26,6 +26,7 @@ export interface EstateOptions {
 export function buildCluster(c: ClusterModel, o: EstateOptions, sites: SiteInfo[], start: number): void {
   const boot = start - 3 * DAY;
   c.clockOverride = boot;
+  c.bootstrapping = true;
   let specs: NodeSpec[];
   if (c.name === "hetzner-prod") {
     const cloud = Math.max(3, o.nodes ?? 5);
@@ -72,6 +73,7 @@ export function buildCluster(c: ClusterModel, o: EstateOptions, sites: SiteInfo[
   c.clockOverride = start;
   seedJobHistory(c, start);
   c.clockOverride = undefined;
+  c.bootstrapping = false;
   // events older than an hour are gone (the apiserver's event TTL)
   for (const e of c.store.objects("events")) c.store.remove("events", e.metadata.namespace, e.metadata.name);
   if (prod) startCrashLoop(c, start);

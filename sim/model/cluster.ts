@@ -88,6 +88,8 @@ export class ClusterModel {
 
   /** set while the estate is built (history is simulated in the past), then cleared */
   clockOverride: number | undefined;
+  /** while the estate's past is built: no events, no CronJob runs (their history is seeded) */
+  bootstrapping = false;
 
   constructor(
     readonly name: string,
@@ -155,7 +157,7 @@ export class ClusterModel {
 
   /** Record (or aggregate) an Event about an object, as the real recorders do. */
   event(obj: K8sObject, type: "Normal" | "Warning", reason: string, message: string, source: { component: string; host?: string }): void {
-    if (this.clockOverride !== undefined) return; // history is built silently (events expire after an hour anyway)
+    if (this.bootstrapping) return; // history is built silently (events expire after an hour anyway)
     const ns = obj.metadata.namespace ?? "default";
     const nowIso = iso(this.now());
     const key = `${obj.metadata.uid}|${reason}|${message}`;

@@ -88,7 +88,7 @@ export function defaultJobSpec(spec: any): any {
 }
 
 export function cronJobs(c: ClusterModel, now: number): void {
-  if (c.clockOverride !== undefined) return; // history is seeded, not replayed
+  if (c.bootstrapping) return; // history is seeded, not replayed
   const jobsByOwner = ownerIndex(c, "jobs");
   for (const cj of c.store.objects("cronjobs")) {
     const before = snapshot(cj);
