@@ -44,7 +44,8 @@ export function TimeSeriesChart({
     const axis = { stroke: cssVar("--muted", "#5b6472"), grid: { stroke: cssVar("--line", "#e2e5ea"), width: 1 }, ticks: { show: false } };
     const list = names ? names.split("\u0000") : [];
     return {
-      legend: { show: true, live: true },
+      // many series: a plain legend (values on hover would push the chart off a phone screen)
+      legend: { show: true, live: list.length <= 4 },
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
       scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
       axes: [
@@ -71,7 +72,7 @@ export function TimeSeriesChart({
   const hasData = series.some((s) => s.values.some((v) => v !== null));
   if (!hasData) return <p className="py-6 text-center text-sm text-muted">No data in this range.</p>;
   return (
-    <div className="grio-chart text-xs">
+    <div className="text-xs [&_.u-legend]:text-left [&_.u-legend_.u-series:first-child]:hidden [&_.u-legend_.u-series]:py-0 [&_.u-legend_.u-label]:font-normal">
       <UPlotChart options={options} data={data} height={height} ariaLabel={ariaLabel} />
     </div>
   );

@@ -141,5 +141,6 @@ describe("describeSeries", () => {
   it("names the telling labels first", () => {
     expect(describeSeries({ job: "x", pod: "p", namespace: "grio", cluster: "c" })).toBe("cluster=c, namespace=grio, pod=p");
     expect(describeSeries({})).toBe("(whole estate)");
+    expect(describeSeries({ cluster: "c", node: "n", instance: "10.0.0.1:9100", device: "/dev/sda1", fstype: "ext4", mountpoint: "/" })).toBe("cluster=c, node=n, mountpoint=/");
   });
 });

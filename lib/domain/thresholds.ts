@@ -153,9 +153,12 @@ export function evaluateThreshold(
 /** "pod ai-inference-7c9 in grio on hetzner-prod" style label summary, most telling labels first. */
 export function describeSeries(labels: Record<string, string>): string {
   const order = ["cluster", "namespace", "pod", "container", "node", "instance", "mountpoint", "persistentvolumeclaim", "model", "view"];
-  const parts = order.filter((k) => labels[k]).map((k) => `${k}=${labels[k]}`);
+  // scrape plumbing says nothing to on-call once the node or pod is named
+  const noise = new Set(["__name__", "job", "device", "fstype", "endpoint", "service", "prometheus", "uid"]);
+  if (labels.node || labels.pod) noise.add("instance");
+  const parts = order.filter((k) => labels[k] && !noise.has(k)).map((k) => `${k}=${labels[k]}`);
   const rest = Object.keys(labels)
-    .filter((k) => !order.includes(k) && k !== "__name__" && k !== "job")
+    .filter((k) => !order.includes(k) && !noise.has(k))
     .sort()
     .map((k) => `${k}=${labels[k]}`);
   const all = [...parts, ...rest];
