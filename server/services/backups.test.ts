@@ -53,3 +53,25 @@ describe("backups report from the sim's MinIO and mirror", () => {
     }
   });
 });
+
+describe("backup CronJobs and the restore test", () => {
+  const job = (cluster: string, production: boolean, name: string, lastSuccessAt: Date | undefined) => ({
+    cluster, production, namespace: "grio", name, schedule: "0 4 * * 0", suspended: false, active: 0,
+    lastScheduleAt: lastSuccessAt, lastSuccessAt, lastFailure: undefined,
+  });
+  it("judges the last verified restore on production clusters only, listing production first", async () => {
+    const r = await backupsReport(
+      () => ({
+        cronJobs: [
+          job("hetzner-staging", false, "restore-test", new Date(NOW - 1 * 86_400_000)),
+          job("hetzner-prod", true, "restore-test", new Date(NOW - 9 * 86_400_000)),
+          job("hetzner-prod", true, "unrelated", new Date(NOW)),
+        ],
+        errors: [],
+      }),
+      new Date(NOW),
+    );
+    expect(r.restore?.status).toBe("stale");
+    expect(r.cronJobs.map((c) => `${c.cluster}/${c.name}`)).toEqual(["hetzner-prod/restore-test", "hetzner-staging/restore-test"]);
+  });
+});

@@ -77,8 +77,12 @@ export async function backupsReport(cronJobSource: CronJobSource | undefined, no
   errors.push(...cron.errors);
   const cronJobs = cron.cronJobs
     .filter((c) => (BACKUP_CRONJOBS as readonly string[]).includes(c.name))
-    .map((c) => ({ ...c, failingNow: failingNow(c) }));
-  const restoreJobs = cronJobs.filter((c) => c.name === "restore-test");
+    .map((c) => ({ ...c, failingNow: failingNow(c) }))
+    .sort((a, b) => Number(b.production ?? false) - Number(a.production ?? false) || a.cluster.localeCompare(b.cluster));
+  // the restore test of a production cluster is the one that counts (a fresh staging test must not hide a stale one)
+  const allRestoreJobs = cronJobs.filter((c) => c.name === "restore-test");
+  const productionRestoreJobs = allRestoreJobs.filter((c) => c.production);
+  const restoreJobs = productionRestoreJobs.length ? productionRestoreJobs : allRestoreJobs;
   const lastRestore = restoreJobs.map((c) => c.lastSuccessAt).filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0];
   const restore = restoreJobs.length || lastRestore ? restoreVerification(lastRestore, now) : cronJobSource && cron.errors.length === 0 ? restoreVerification(undefined, now) : undefined;
 

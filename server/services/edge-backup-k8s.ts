@@ -25,7 +25,7 @@ export function backupCronJobSource(): CronJobSource {
       const err = clusterError(c);
       if (err) errors.push(err);
       const jobs = [...c.cache.jobs.store.values()];
-      for (const cj of c.cache.cronJobs.store.values()) cronJobs.push(summarizeCronJob(c.name, cj, jobs));
+      for (const cj of c.cache.cronJobs.store.values()) cronJobs.push({ ...summarizeCronJob(c.name, cj, jobs), production: c.production });
     }
     return { cronJobs, errors };
   };

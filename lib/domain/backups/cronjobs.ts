@@ -8,6 +8,8 @@ export const BACKUP_CRONJOBS = ["backup-postgres", "qdrant-snapshot", "restore-t
 
 export type CronJobSummary = {
   cluster: string;
+  /** the cluster is production (its restore test is the one that counts) */
+  production?: boolean;
   namespace: string;
   name: string;
   schedule: string;
