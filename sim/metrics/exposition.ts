@@ -86,31 +86,54 @@ export function lognormalMean(shape: LatencyShape): number {
 }
 
 /**
- * A histogram fed by expected counts: `observe(n, shape)` adds n requests spread by the shape's
- * CDF. Internal counts are fractional; exposed counts are floored, so they stay monotonic and the
- * buckets stay cumulative.
+ * A histogram fed by expected counts: `observe(n, shape)` adds n requests (fractions carry over)
+ * as whole requests, each placed by a low-discrepancy sequence over the shape's CDF, so the
+ * integer bucket counts follow the distribution even over a window of a few requests.
  */
 export class ExpectedHistogram {
-  private buckets: number[];
-  private total = 0;
+  /** per bucket (not cumulative); the last is +Inf */
+  private counts: number[];
+  private pending = 0;
+  private seq = 0;
   private sumSeconds = 0;
 
   constructor(private readonly bounds: number[] = DJANGO_BUCKETS) {
-    this.buckets = bounds.map(() => 0);
+    this.counts = [...bounds.map(() => 0), 0];
   }
 
   observe(n: number, shape: LatencyShape): void {
     if (n <= 0) return;
-    this.bounds.forEach((le, i) => {
-      this.buckets[i] = (this.buckets[i] ?? 0) + n * lognormalCdf(le, shape);
-    });
-    this.total += n;
-    this.sumSeconds += n * lognormalMean(shape);
+    this.pending += n;
+    let k = Math.floor(this.pending);
+    this.pending -= k;
+    if (k === 0) return;
+    this.sumSeconds += k * lognormalMean(shape);
+    const cdf = this.bounds.map((le) => lognormalCdf(le, shape));
+    if (k > 2000) {
+      // a long gap (e.g. start-up history): place the bulk by expected mass, the rest one by one
+      let placed = 0;
+      cdf.forEach((c, i) => {
+        const m = Math.floor(k * (c - (i === 0 ? 0 : cdf[i - 1]!)));
+        this.counts[i] = this.counts[i]! + m;
+        placed += m;
+      });
+      const tail = Math.floor(k * (1 - (cdf.at(-1) ?? 1)));
+      this.counts[this.bounds.length] = this.counts[this.bounds.length]! + tail;
+      k -= placed + tail;
+    }
+    for (let r = 0; r < k; r++) {
+      const u = (this.seq++ * 0.6180339887498949) % 1;
+      let i = 0;
+      while (i < cdf.length && cdf[i]! < u) i++;
+      this.counts[i] = this.counts[i]! + 1;
+    }
   }
 
   write(exp: Exposition, name: string, help: string, labels: Labels): void {
-    const count = Math.floor(this.total);
-    exp.histogram(name, help, labels, this.bounds, this.buckets.map((b) => Math.min(count, Math.floor(b))), count, this.sumSeconds);
+    let running = 0;
+    const cumulative = this.bounds.map((_, i) => (running += this.counts[i]!));
+    const count = running + this.counts[this.bounds.length]!;
+    exp.histogram(name, help, labels, this.bounds, cumulative, count, this.sumSeconds);
   }
 }
 
