@@ -58,3 +58,18 @@ test("ministry sees no action buttons, and a raw tRPC call is refused with 403",
   });
   expect(res.status()).toBe(403);
 });
+
+test("on-call finds Backup now, the restore test and Qdrant snapshot now on the Backups page", async ({ page, signInAs }) => {
+  await signInAs("oncall");
+  await page.goto("/backups");
+  const actions = page.getByTestId("backup-actions");
+  await expect(actions.getByRole("button", { name: "Backup now" })).toBeVisible();
+  await expect(actions.getByRole("button", { name: "Run restore test now" })).toBeVisible();
+  await expect(actions.getByRole("button", { name: "Qdrant snapshot now" })).toBeVisible();
+  await actions.getByRole("button", { name: "Backup now" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("kubectl create job --from=cronjob/backup-postgres");
+  await expect(dialog.getByText("Type")).toBeVisible(); // production: the name must be typed
+  await expect(dialog.getByRole("button", { name: "Backup now" })).toBeDisabled();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+});

@@ -42,7 +42,7 @@ export function CronJobActionsPanel(p: CronJobActionsProps) {
           }}
         />
         <ActionButton
-          label={p.suspended ? "Resume" : "Suspend"}
+          label={p.runLabel ? `${p.suspended ? "Resume" : "Suspend"} ${p.name}` : p.suspended ? "Resume" : "Suspend"}
           title={`${p.suspended ? "Resume" : "Suspend"} ${p.name}`}
           target={target}
           description={<p>{p.suspended ? "Scheduled runs start again." : "No scheduled runs until resumed; a running Job continues."}</p>}
