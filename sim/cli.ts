@@ -47,7 +47,7 @@ const lines = [
   `Grio sim up in ${Date.now() - t0} ms`,
   "",
   "Kubernetes (kubeconfig: one context per cluster)",
-  `  KUBECONFIG=${e.kubeconfig}`,
+  `  KUBECONFIG=${e.kubeconfig}   (HTTPS with a self-signed CA: ${path.join(path.dirname(e.kubeconfig), "ca.crt")})`,
   ...e.clusters.map((c) => `  ${c.name.padEnd(16)} ${c.server}  token ${c.token}  (${c.tier}${c.production ? ", production" : ""})`),
   "",
   `S3 (MinIO)         ${e.s3.endpoint}  access ${e.s3.accessKey}  secret ${e.s3.secretKey}  region ${e.s3.region}`,

@@ -92,6 +92,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     await mkdir(outDir, { recursive: true });
     const kubeconfig = path.resolve(outDir, "kubeconfig");
     await writeFile(kubeconfig, kubeconfigYaml(clusters, tls.cert, "hetzner-prod"), { mode: 0o600 });
+    await writeFile(path.join(outDir, "ca.crt"), tls.cert); // for curl --cacert; the kubeconfig embeds it
 
     const registry = new ControlRegistry();
     const k = k8sControl(model, apis, tokens);
