@@ -4,6 +4,7 @@ import { siteForToken } from "@/server/services/edge-sites";
 import { storeHeartbeat, takeHeartbeatSlot } from "@/server/services/edge-heartbeats";
 import { bearer, isJsonContentType, parseJson, readCapped, refuse, reply } from "@/server/services/edge-http";
 import { withRouteMetrics } from "@/server/observability/metrics";
+import { logger } from "@/server/observability/logger";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ async function postHandler(req: Request): Promise<Response> {
     return await handle(req);
   } catch (e) {
     // the database is unreachable: the agent keeps the heartbeat queued and retries
-    console.error(`[edge] heartbeat not stored: ${e instanceof Error ? e.message : String(e)}`);
+    logger.error({ component: "edge", err: e }, "heartbeat not stored");
     return refuse(503, "The console cannot store heartbeats right now; keep it queued and retry.", undefined, { "retry-after": "30" });
   }
 }
