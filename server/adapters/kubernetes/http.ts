@@ -127,6 +127,8 @@ export async function kubeWatch(
     res.on("close", () => finish(res.complete ? null : new UpstreamError("kubernetes", "watch stream closed before its end", { instance: t.cluster })));
   });
   req.on("timeout", () => req.destroy(new Error(`no data for ${idleTimeoutMs} ms`)));
+  // TCP keep-alive probes notice a peer that vanished without closing (as @kubernetes/client-node does).
+  req.on("socket", (socket) => socket.setKeepAlive(true, 30_000));
   req.on("error", (e) => {
     const err = new UpstreamError("kubernetes", e.message, { instance: t.cluster, cause: e });
     rejectConnected(err);
