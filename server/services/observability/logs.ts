@@ -55,13 +55,18 @@ export async function searchLogs(s: LogSearch, now: number, lokiClient?: LokiCli
   const startNs = follow ? maxBig(BigInt(s.after!) + 1n, rangeStart) : rangeStart;
   const endNs = s.before !== undefined ? BigInt(s.before) - 1n : nowNs;
   if (endNs <= startNs) return { query, lines: [], nextBefore: null, newest: s.after ?? null };
-  const raw = await loki.queryRange({ query, startNs, endNs, limit: s.limit, direction: follow ? "forward" : "backward" });
+  const answer = await loki.queryRange({ query, startNs, endNs, limit: s.limit, direction: follow ? "forward" : "backward" });
+  // keep cursors exact even where an upstream rounds start/end (never repeat a line already shown)
+  const raw = answer.filter((l) => {
+    const t = BigInt(l.ts);
+    return (s.after === undefined || t > BigInt(s.after)) && (s.before === undefined || t < BigInt(s.before));
+  });
   const lines = raw.map((l) => ({ ...l, level: lineLevel(l.line) }));
   const ordered = follow ? lines.reverse() : lines; // always newest first for the page
   return {
     query,
     lines: ordered,
-    nextBefore: !follow && raw.length === s.limit ? (ordered[ordered.length - 1]?.ts ?? null) : null,
+    nextBefore: !follow && answer.length === s.limit ? (ordered[ordered.length - 1]?.ts ?? null) : null,
     newest: ordered[0]?.ts ?? s.after ?? null,
   };
 }
