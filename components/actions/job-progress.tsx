@@ -38,6 +38,7 @@ export function JobProgress(p: { cluster: string; namespace: string; job: string
       </div>
       {q.error && <p role="alert" className="text-bad">{q.error.message}</p>}
       {s && <p data-testid="job-message">{s.message}</p>}
+      {s?.dumpError && <p className="text-warn">The Job finished, but the new dump could not be listed: {s.dumpError}</p>}
       {s?.dump && (
         <p data-testid="job-dump">
           New dump: <span className="font-mono">{s.dump.key}</span> ({bytes(s.dump.size)})

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createTRPCRouter, operatorProcedure } from "@/server/api/trpc";
+import { toSourceError } from "@/server/adapters/errors";
 import { listCollections } from "@/server/adapters/qdrant";
 import * as actions from "@/server/services/actions";
 import { newestDumpSince } from "@/server/services/actions/backupDump";
@@ -80,8 +81,12 @@ export const actionsRouter = createTRPCRouter({
     .input(z.object({ cluster, namespace: dns, job: dns, cronJob: dns.optional(), startedAt: z.number().int().positive() }))
     .query(async ({ input }) => {
       const job = await jobProgress(actionCluster(input.cluster), input.namespace, input.job);
-      const dump = job.phase === "succeeded" && input.cronJob ? await newestDumpSince(input.cronJob, new Date(input.startedAt)).catch(() => null) : null;
-      return { ...job, dump };
+      if (job.phase !== "succeeded" || !input.cronJob) return { ...job, dump: null, dumpError: null };
+      try {
+        return { ...job, dump: await newestDumpSince(input.cronJob, new Date(input.startedAt)), dumpError: null };
+      } catch (e) {
+        return { ...job, dump: null, dumpError: toSourceError(e, "s3").message };
+      }
     }),
   qdrantCollections: operatorProcedure.query(() => listCollections()),
   qdrantSnapshot: operatorProcedure
