@@ -47,6 +47,16 @@ describe("POST /api/edge/v1/sites", () => {
     expect(tokens.get("kla-001")).toMatch(/^gsite_/);
   });
 
+  it("takes an admin API token for scripted roll-outs, refuses an operator token (403)", async () => {
+    const mint = async (role: string) => (await admin.mutation<{ secret: string }>("admin.createToken", { name: `rollout-${role}`, role, expiresInDays: 1 })).data!.secret;
+    const adminToken = grio.withToken(await mint("admin"));
+    const r = await registerSite(adminToken, { id: "mbr-101", name: "Ntare School", district: "Mbarara", syncInterval: "6h", nodeName: "edge-mbr-101" });
+    expect(r.status).toBe(201);
+    expect(r.body.siteId).toBe("mbr-101");
+    const operatorToken = grio.withToken(await mint("operator"));
+    expect((await registerSite(operatorToken, { id: "mbr-102", name: "x", district: "Mbarara", syncInterval: "daily" })).status).toBe(403);
+  });
+
   it("never shows tokens or site settings to a ministry viewer", async () => {
     const viewer = await grio.signIn(DEMO.viewer);
     const fleet = await viewer.query<{ canManage: boolean; districts: Array<{ sites: Array<Record<string, unknown>> }> }>("edge.fleet");
