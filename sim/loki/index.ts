@@ -48,13 +48,23 @@ function selectStreams(view: EstateView, q: LogQuery): Stream[] {
   return streamsOf(view).filter((s) => matchesSelector(q.selector, s.labels));
 }
 
-function runLogQuery(view: EstateView, q: LogQuery, fromMs: number, toMs: number, limit: number, backward: boolean) {
+/** Loki's timestamps in nanoseconds (a ns integer keeps its precision; other forms via ms) */
+export function parseTimeNs(v: string | null, fallbackMs: number): bigint {
+  if (v !== null && /^\d{11,}$/.test(v)) return BigInt(v);
+  return BigInt(parseTime(v, fallbackMs)) * 1_000_000n;
+}
+
+function runLogQuery(view: EstateView, q: LogQuery, fromNs: bigint, toNs: bigint, limit: number, backward: boolean) {
+  // generate by whole milliseconds around the window, keep exactly [fromNs, toNs)
+  const fromMs = Number(fromNs / 1_000_000n);
+  const toMs = Number((toNs + 999_999n) / 1_000_000n);
   const picked: Array<{ stream: Stream; e: Entry }> = [];
   for (const stream of selectStreams(view, q)) {
     let taken = 0;
     let scanned = 0;
     for (const e of stream.entries(fromMs, toMs, backward)) {
       if (++scanned > SCAN_CAP) break;
+      if (e.ns < fromNs || e.ns >= toNs) continue;
       if (!passes(q.stages, e.line, stream.labels)) continue;
       picked.push({ stream, e });
       if (++taken >= limit) break;
@@ -126,7 +136,9 @@ function handle(view: EstateView, req: http.IncomingMessage, res: http.ServerRes
     const start = parseTime(p.get("start"), end - (since ? parseDurationParam(since) : 3_600_000));
     if (end < start) throw new BadRequest("end timestamp must not be before or equal to start time");
     if (q.kind === "log") {
-      const { result, lines } = runLogQuery(view, q.log, start, end, limitParam(p.get("limit")), directionParam(p.get("direction")));
+      const endNs = parseTimeNs(p.get("end"), now);
+      const startNs = parseTimeNs(p.get("start"), Number(endNs / 1_000_000n) - (since ? parseDurationParam(since) : 3_600_000));
+      const { result, lines } = runLogQuery(view, q.log, startNs, endNs, limitParam(p.get("limit")), directionParam(p.get("direction")));
       return sendJson(res, 200, { status: "success", data: { resultType: "streams", result, stats: stats(lines) } });
     }
     const stepMs = p.get("step") ? parseDurationParam(p.get("step")!) : Math.max(1000, Math.ceil((end - start) / 250 / 1000) * 1000);

@@ -72,6 +72,13 @@ describe("sim Loki", () => {
     expect(fts.every((t) => t >= BigInt(now - 3_600_000) * 1_000_000n)).toBe(true);
   });
 
+  it("keeps nanosecond precision: start is inclusive, end exclusive, to the nanosecond", async () => {
+    const all = (await range('{pod="django-api-7c9f8b6d5-abcde"}', { limit: "3", direction: "forward" })).body as Streams;
+    const [a, b, c] = all.data.result[0]!.values.map(([t]) => t);
+    const page = (await range('{pod="django-api-7c9f8b6d5-abcde"}', { start: String(BigInt(a!) + 1n), end: c!, direction: "forward" })).body as Streams;
+    expect(page.data.result[0]!.values.map(([t]) => t)).toEqual([b]);
+  });
+
   it("applies selectors (!=, =~, !~) and line filters (|=, !=, |~ with (?i), !~)", async () => {
     const errors = (await range('{namespace="grio", app=~"django.*", pod!~".*klmno"} |~ "(?i)\\"level\\"\\\\s*:\\\\s*\\"(ERROR|critical)\\""', { limit: "1000" })).body as Streams;
     expect(errors.data.result.map((s) => s.stream.pod).sort()).toEqual(["django-api-5b6c7d8e9-qrstu", "django-api-7c9f8b6d5-abcde", "django-api-7c9f8b6d5-fghij"]);
