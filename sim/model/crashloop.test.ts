@@ -18,7 +18,7 @@ function run(e: Estate, fromS: number, toS: number, seen: Array<{ t: number; res
   const c = e.cluster("hetzner-prod");
   for (let t = fromS; t <= toS; t++) {
     c.clockOverride = start + t * 1000;
-    c.reconcile(true);
+    c.reconcile();
     const cs = crashing(e)?.status.containerStatuses?.[0];
     if (cs) seen.push({ t, restarts: cs.restartCount, waiting: cs.state.waiting?.message });
   }

@@ -49,3 +49,30 @@ describe("the estate model", () => {
     expect(view.serviceUp("django-api")).toBe(false);
   });
 });
+
+describe("a node that stops reporting", () => {
+  it("marks its pods NotReady at once, evicts them after 300 s (Terminating while the node is away) and replaces them elsewhere", () => {
+    const e = new Estate({ seed: 4, now: start, podStartMs: 200 });
+    const c = e.cluster("hetzner-prod");
+    const at = (s: number) => {
+      c.clockOverride = start + s * 1000;
+      c.reconcile(true);
+    };
+    at(1);
+    const victim = c.store.objects("pods", "grio").find((p) => p.metadata.labels?.app === "django-api")!;
+    const node = victim.spec.nodeName as string;
+    c.nodeSim.get(node)!.silentSince = start + 2000;
+    c.nodesDirty = true;
+    at(3);
+    expect(c.store.get("nodes", undefined, node)!.status.conditions.find((x: { type: string }) => x.type === "Ready").status).toBe("Unknown");
+    expect(victim.status.conditions.find((x: { type: string }) => x.type === "Ready").status).toBe("False");
+    expect(victim.metadata.deletionTimestamp).toBeUndefined();
+    for (let s = 4; s <= 300; s += 37) at(s);
+    for (let s = 302; s <= 312; s += 2) at(s);
+    expect(victim.metadata.deletionTimestamp).toBeDefined();
+    expect(c.store.get("pods", "grio", victim.metadata.name)).toBeDefined(); // still Terminating
+    const api = c.store.objects("pods", "grio").filter((p) => p.metadata.labels?.app === "django-api" && !p.metadata.deletionTimestamp);
+    expect(api).toHaveLength(3);
+    expect(api.every((p) => p.spec.nodeName !== node)).toBe(true);
+  });
+});

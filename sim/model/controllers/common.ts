@@ -74,8 +74,36 @@ export function deletePod(c: ClusterModel, p: K8sObject, graceMs = 1000): void {
   c.event(p, "Normal", "Killing", `Stopping container ${p.spec.containers[0]?.name}`, { component: "kubelet", host: p.spec.nodeName });
 }
 
+/** How long pods tolerate an unreachable node before the node controller evicts them. */
+export const UNREACHABLE_TOLERATION_MS = 300_000;
+
+/**
+ * Pod garbage collection and the node controller's side: a deleted pod disappears once its grace
+ * period ends — unless its node stopped reporting (then it stays Terminating); pods on an
+ * unreachable node turn NotReady at once and are evicted after their 300 s toleration.
+ */
 export function podGc(c: ClusterModel, now: number): void {
   for (const p of c.store.objects("pods")) {
+    const node = p.spec?.nodeName ? c.nodeSim.get(p.spec.nodeName) : undefined;
+    const silent = node?.silentSince;
+    if (silent !== undefined && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed") {
+      const conds = (p.status?.conditions ?? []) as any[];
+      const ready = conds.find((x) => x.type === "Ready");
+      if (ready && ready.status !== "False") {
+        for (const x of conds) if (x.type === "Ready" || x.type === "ContainersReady") Object.assign(x, { status: "False", lastTransitionTime: iso(now), reason: "NodeNotReady" });
+        c.store.put("pods", p);
+      }
+      if (!p.metadata.deletionTimestamp) {
+        if (now - silent >= UNREACHABLE_TOLERATION_MS) {
+          p.metadata.deletionTimestamp = iso(now + 30_000);
+          p.metadata.deletionGracePeriodSeconds = 30;
+          p.status = { ...p.status, reason: "NodeLost" };
+          c.store.put("pods", p);
+          c.event(p, "Normal", "TaintManagerEviction", `Marking for deletion Pod ${p.metadata.namespace}/${p.metadata.name}`, { component: "taint-eviction-controller" });
+        } else c.dueAt(silent + UNREACHABLE_TOLERATION_MS);
+      }
+      continue; // the kubelet cannot confirm the deletion: Terminating until the node returns
+    }
     const ts = p.metadata.deletionTimestamp;
     if (!ts) continue;
     const at = Date.parse(ts);

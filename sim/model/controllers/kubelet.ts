@@ -36,6 +36,7 @@ export function kubelet(c: ClusterModel, now: number): void {
       continue;
     }
     if (!sim) continue;
+    if (c.nodeSim.get(pod.spec.nodeName)?.silentSince !== undefined) continue; // its kubelet is not reporting
     if (sim.nextAt > now) {
       c.dueAt(sim.nextAt);
       continue;
