@@ -109,6 +109,27 @@ export async function backupsReport(cronJobSource: CronJobSource | undefined, no
   }
 }
 
+/** S3 listings are not free: every viewer within 15 s shares one report. */
+const SHARED_MS = 15_000;
+let shared: { at: number; report: Promise<BackupsReport> } | undefined;
+
+export function sharedBackupsReport(cronJobSource: CronJobSource | undefined): Promise<BackupsReport> {
+  const now = Date.now();
+  if (!shared || now - shared.at > SHARED_MS) {
+    const report = backupsReport(cronJobSource);
+    shared = { at: now, report };
+    report.catch(() => {
+      if (shared?.report === report) shared = undefined;
+    });
+  }
+  return shared.report;
+}
+
+/** After a backup was written (e.g. "backup now"), the next read lists the bucket again. */
+export function forgetBackupsReport(): void {
+  shared = undefined;
+}
+
 function usageOf(bucket: string, objects: S3Object[]): BucketUsage {
   return { bucket, objects: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) };
 }
