@@ -13,7 +13,7 @@ import { evaluateThresholds, listThresholds, type ThresholdView } from "./thresh
 
 export interface AlertsOverview {
   thresholds: ThresholdView[];
-  prometheus: { configured: boolean; url: string | null; alerts: PromAlert[]; ruleGroups: PromRuleGroup[] };
+  prometheus: { configured: boolean; alerts: PromAlert[]; ruleGroups: PromRuleGroup[] };
   alertmanager: { configured: boolean; alerts: AmAlert[]; silences: AmSilence[] };
   errors: SourceError[];
   evaluatedAt: number;
@@ -68,7 +68,7 @@ export async function alertsOverview(db: Db, now: number, sources: AlertSources 
   }
   return {
     thresholds,
-    prometheus: { configured: !!prom, url: prom?.url ?? null, alerts: promAlerts ?? [], ruleGroups: groups ?? [] },
+    prometheus: { configured: !!prom, alerts: promAlerts ?? [], ruleGroups: groups ?? [] },
     alertmanager: {
       configured: !!am,
       alerts: amAlerts ?? [],

@@ -138,7 +138,7 @@ export async function serviceCheckViews(db: Db, now: number, checks: ServiceChec
       return {
         name: c.name,
         kind: c.kind,
-        target: c.target,
+        target: c.kind === "prometheus-query" ? c.target : withoutCredentials(c.target),
         production: c.production,
         up: last?.up ?? null,
         latencyMs: last?.latencyMs ?? null,
@@ -154,6 +154,19 @@ export async function serviceCheckViews(db: Db, now: number, checks: ServiceChec
       };
     }),
   );
+}
+
+/** A URL as shown in the browser: user:password@ and query strings (tokens) removed. */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = "";
+    u.password = "";
+    u.search = "";
+    return u.toString();
+  } catch {
+    return "(not a URL)";
+  }
 }
 
 /** Keeps at most `max` points, preferring down points so an outage never disappears from the sparkline. */
