@@ -13,6 +13,7 @@ import { StaleClusters } from "./cluster-status";
 import { EventsTable } from "./events-table";
 import { LIVE_REFETCH_MS } from "./url-state";
 import { YamlView } from "./yaml-view";
+import { UsageSparklines } from "@/components/observability/usage-sparklines";
 
 function StateText({ s }: { s: ContainerState | null }) {
   if (!s) return <span className="text-muted">—</span>;
@@ -49,6 +50,7 @@ export function PodDetail({ cluster, namespace, name, canSeeLogs }: { cluster: s
           <span>Age <RelativeTime at={pod.createdAt} /></span>
         </div>
       </Card>
+      <UsageSparklines kind="pod" cluster={cluster} namespace={namespace} name={name} />
       <Card title="Containers">
         <Table rows={pod.containers} rowKey={(c) => `${c.init ? "init-" : ""}${c.name}`} columns={[
           { key: "name", header: "Container", render: (c) => <span>{c.name}{c.init && <Badge>init</Badge>}</span> },
