@@ -71,7 +71,8 @@ function toUpstream(ep: Endpoint, e: unknown, bucket?: string): UpstreamError {
   const code = (e as { code?: unknown })?.code;
   const msg = e instanceof Error ? e.message : String(e);
   const instance = bucket ? `${ep.label}/${bucket}` : ep.label;
-  if (typeof code === "string" && /^[A-Z]/.test(code)) {
+  // S3 error codes are CamelCase (NoSuchKey); network errors carry errno codes (ECONNRESET)
+  if (typeof code === "string" && /^[A-Z][a-z]/.test(code)) {
     return new UpstreamError(ep.source, `${code}: ${msg}`, { instance, status: CODE_STATUS[code] ?? 500, cause: e });
   }
   return new UpstreamError(ep.source, typeof code === "string" ? `${code} ${msg}` : msg, { instance, cause: e });
