@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envSchema } from "@/server/config";
 import { freePort, waitFor } from "@/server/testing/ports";
@@ -20,6 +21,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-test";
 const OUT = path.join(ROOT, DIST, "standalone");
 const METRICS_TOKEN = "metrics-" + randomBytes(12).toString("hex");
+/** refuses and records any non-loopback connection or DNS lookup of the server (no network at start) */
+const NO_NETWORK = `--import ${pathToFileURL(path.join(ROOT, "test/harness/no-network.mjs")).href}`;
 
 /** path → size:mtime of every file under dir, except Next's cache (an emptyDir in Kubernetes) */
 function snapshot(dir: string): Map<string, string> {
@@ -46,6 +49,7 @@ async function startEntrypoint(database: TestDatabase) {
   // Only what an operator would put in the ConfigMap/Secret: nothing inherited that the console reads.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in envSchema.shape) && k !== "NEXT_DIST_DIR"));
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "grio-standalone-cwd-"));
+  const networkLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "grio-netlog-")), "network.log");
   let output = "";
   const child: ChildProcess = spawn(path.join(OUT, "entrypoint.sh"), [], {
     cwd,
@@ -56,6 +60,8 @@ async function startEntrypoint(database: TestDatabase) {
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       GRIO_DEMO: "1",
       METRICS_TOKEN,
+      NODE_OPTIONS: NO_NETWORK,
+      GRIO_NETWORK_LOG: networkLog,
       ...database.env,
     } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -84,7 +90,11 @@ async function startEntrypoint(database: TestDatabase) {
     await stop();
     throw new Error(`standalone server did not start (${e instanceof Error ? e.message : String(e)}):\n${output.slice(-3000)}`, { cause: e });
   }
-  return { url, stop, logs: () => output, cwd };
+  const network = () => {
+    if (!fs.existsSync(`${networkLog}.loaded`)) throw new Error("the no-network preload did not load in the server");
+    return fs.existsSync(networkLog) ? fs.readFileSync(networkLog, "utf8").split("\n").filter(Boolean) : [];
+  };
+  return { url, stop, logs: () => output, cwd, network };
 }
 
 beforeAll(() => {
@@ -103,6 +113,14 @@ describe("npm run start:standalone (the image's entrypoint)", async () => {
     expect(fs.statSync(path.join(OUT, "entrypoint.sh")).mode & 0o111).toBeTruthy();
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
     expect(pkg.scripts["start:standalone"]).toBe("bash scripts/start-standalone.sh");
+  });
+
+  it("would notice outbound network use (the preload records and refuses it)", () => {
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "grio-netlog-")), "network.log");
+    const probe = `fetch("http://203.0.113.10:8080/").catch(() => {}).finally(() => require("node:dns").lookup("registry.npmjs.org", () => {}))`;
+    execFileSync(process.execPath, ["-e", probe], { env: { ...process.env, NODE_OPTIONS: NO_NETWORK, GRIO_NETWORK_LOG: log }, timeout: 20_000 });
+    expect(fs.readFileSync(log, "utf8")).toContain("connect 203.0.113.10:8080");
+    expect(fs.readFileSync(log, "utf8")).toContain("dns lookup registry.npmjs.org");
   });
 
   describe.each(kinds)("on %s", (kind) => {
@@ -155,6 +173,10 @@ describe("npm run start:standalone (the image's entrypoint)", async () => {
       for (const l of trpc) expect(l.requestId).toEqual(expect.any(String));
       expect(server.logs()).not.toContain("grio-demo");
       expect(server.logs()).not.toContain(METRICS_TOKEN);
+    });
+
+    it("needs no network: no outbound connection or DNS lookup from start-up to sign-in", () => {
+      expect(server.network()).toEqual([]);
     });
 
     it("writes nothing outside /tmp and Next's cache (read-only root filesystem), and stops on SIGTERM", async () => {
