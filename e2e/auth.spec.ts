@@ -46,6 +46,18 @@ test.describe("sign-in", () => {
     expect([...hosts]).toEqual(["127.0.0.1"]);
   });
 
+  test("the shell works on a 390 px phone", async ({ page, signInAs }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs("oncall");
+    await page.goto("/settings");
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Audit" }).click();
+    await expect(page).toHaveURL(/\/audit$/);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
+
   test("sign-out ends the session", async ({ page, signInAs }) => {
     await signInAs("oncall");
     await page.goto("/overview");
