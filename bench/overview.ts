@@ -112,13 +112,17 @@ try {
   const cpuSeq0 = serverCpuSeconds(pid);
   for (let i = 0; i < 200; i++) seq.push(await timedOverview(sessions[0]!));
   const cpuPerRequestMs = ((serverCpuSeconds(pid) - cpuSeq0) / 200) * 1000;
+  // the same request path with a tiny answer (session check + tRPC + Next), for comparison
+  const cpuMe0 = serverCpuSeconds(pid);
+  for (let i = 0; i < 200; i++) await sessions[0]!.query("me.get");
+  const cpuMeMs = ((serverCpuSeconds(pid) - cpuMe0) / 200) * 1000;
 
   const rss = serverRssMb(pid);
   console.log(`\nmachine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`);
   console.log("\nOverview latency (tRPC GET cluster.overview, signed-in viewer, over HTTP)");
   console.log(`  1 viewer polling every 4 s:   n=${one.latencies.length}  p50 ${ms(pct(one.latencies, 50))}  p95 ${ms(pct(one.latencies, 95))}  K8s API ${one.apiPerMin.toFixed(1)} req/min  server CPU ${one.cpuPct.toFixed(1)} %`);
   console.log(`  50 viewers polling every 4 s: n=${fifty.latencies.length}  p50 ${ms(pct(fifty.latencies, 50))}  p95 ${ms(pct(fifty.latencies, 95))}  K8s API ${fifty.apiPerMin.toFixed(1)} req/min  server CPU ${fifty.cpuPct.toFixed(1)} %`);
-  console.log(`  1 viewer, 200 back-to-back:   p50 ${ms(pct(seq, 50))}  p95 ${ms(pct(seq, 95))}  server CPU per request ${cpuPerRequestMs.toFixed(2)} ms`);
+  console.log(`  1 viewer, 200 back-to-back:   p50 ${ms(pct(seq, 50))}  p95 ${ms(pct(seq, 95))}  server CPU per request ${cpuPerRequestMs.toFixed(2)} ms (me.get, same path with a tiny answer: ${cpuMeMs.toFixed(2)} ms)`);
   console.log(`  burst of 50 at once (×5):     p50 ${ms(pct(burst, 50))}  p95 ${ms(pct(burst, 95))}`);
   console.log(`Console server RSS: ${rss.toFixed(0)} MB`);
   console.log("K8s API requests are counted at the sim; watches renew every 300 s (33 requests per 5 min for 3 clusters × 11 resources), whatever the number of viewers.");
