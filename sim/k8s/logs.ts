@@ -1,4 +1,5 @@
 /** pods/{name}/log: container output, consistent with what the pod is doing (a crash loop prints its trace). */
+import type { ServerResponse } from "node:http";
 import type { ClusterModel } from "../model/cluster";
 import type { K8sObject } from "../model/store";
 
@@ -15,7 +16,11 @@ function line(c: ClusterModel, pod: K8sObject, container: string, t: number, i: 
   if (app === "nextjs-web") return JSON.stringify({ time: ts, level: "info", msg: "GET /learn", status: 200, duration_ms: Math.round(5 + r * 60) });
   if (app === "ai-inference") return JSON.stringify({ time: ts, level: "info", msg: "completion", model: "grio-tutor-7b-q4", prompt_tokens: Math.round(200 + r * 400), completion_tokens: Math.round(50 + r * 300) });
   void c;
-  return `${ts} ${container}: ok`;
+  if (app === "redis") return `1:M ${new Date(t).toUTCString().slice(5, 25)}.${String(t % 1000).padStart(3, "0")} * ${100 + (i % 50)} changes in 300 seconds. Saving...`;
+  if (app === "postgres") return `${ts.replace("T", " ").replace("Z", " UTC")} [${60 + (i % 900)}] LOG:  checkpoint complete: wrote ${i % 300} buffers (${(r * 2).toFixed(1)}%); write=${(r * 30).toFixed(3)} s`;
+  if (app === "qdrant") return `${ts}  INFO actix_web::middleware::logger: 10.42.0.${i % 250} "POST /collections/curriculum/points/search HTTP/1.1" 200 ${400 + (i % 900)} "-" "python-httpx/0.27.0" ${(r * 0.02).toFixed(6)}`;
+  if (app === "minio") return `API: PutObject(bucket=student-work, object=submissions/${i % 9000}.json) time=${ts} status=200`;
+  return JSON.stringify({ time: ts, level: "info", msg: `${container} ok` });
 }
 
 const CRASH = [
@@ -66,4 +71,21 @@ export function podLogs(c: ClusterModel, pod: K8sObject, container: string | und
   if (out) out += "\n";
   const limit = q.has("limitBytes") ? Number(q.get("limitBytes")) : undefined;
   return limit ? out.slice(0, limit) : out;
+}
+
+/** `follow=true`: after the history, a new line every few seconds while the container runs. */
+export function followLogs(c: ClusterModel, pod: K8sObject, container: string | undefined, res: ServerResponse, timestamps: boolean): void {
+  const name = container ?? pod.spec.containers[0]?.name;
+  const timer = setInterval(() => {
+    const cs = c.podSim.get(pod.metadata.uid!)?.containers.get(name);
+    if (!cs || cs.state !== "running" || cs.behaviour !== "ok" || !c.store.get("pods", pod.metadata.namespace, pod.metadata.name)) {
+      clearInterval(timer);
+      res.end();
+      return;
+    }
+    const t = c.now();
+    const l = line(c, pod, name, t, Math.floor(t / 4000));
+    res.write(`${timestamps ? `${new Date(t).toISOString().replace("Z", "000000Z")} ` : ""}${l}\n`);
+  }, 4000);
+  res.on("close", () => clearInterval(timer));
 }

@@ -3,7 +3,7 @@ import type http from "node:http";
 import type { ClusterModel } from "../model/cluster";
 import { K3S_VERSION } from "../model/nodes";
 import { createObject, deleteObject, getObject, listJson, listPage, patchObject, scaleOf, updateObject } from "./handlers";
-import { podLogs } from "./logs";
+import { followLogs, podLogs } from "./logs";
 import { patchTypeOf } from "./patch";
 import { parsePath } from "./path";
 import { allows, type TokenRegistry } from "./rbac";
@@ -124,6 +124,11 @@ export async function handle(ctx: ApiContext, req: http.IncomingMessage, res: ht
         const container = q.get("container") ?? undefined;
         if (container && !pod.spec.containers.some((x: { name: string }) => x.name === container)) {
           throw new ApiError(statusErrors.badRequest(`container ${container} is not valid for pod ${name}`).body);
+        }
+        if (truthy(q.get("follow"))) {
+          res.writeHead(200, { "content-type": "text/plain", "transfer-encoding": "chunked" });
+          res.write(podLogs(c, pod, container, q));
+          return followLogs(c, pod, container, res, q.get("timestamps") === "true");
         }
         res.writeHead(200, { "content-type": "text/plain" });
         return void res.end(podLogs(c, pod, container, q));
