@@ -28,7 +28,9 @@ export function AuditLog() {
   const trpc = useTRPC();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
-  const input = Object.values(applied).some(Boolean) ? toInput(applied) : {};
+  const [before, setBefore] = useState<Date | undefined>(undefined);
+  const filtered = Object.values(applied).some(Boolean) ? toInput(applied) : {};
+  const input = before ? { ...filtered, before } : filtered;
   const q = useQuery(trpc.audit.list.queryOptions(input));
   const csv = new URLSearchParams(Object.entries(applied).filter(([, v]) => v) as [string, string][]);
 
@@ -47,6 +49,7 @@ export function AuditLog() {
           onSubmit={(e) => {
             e.preventDefault();
             setApplied(draft);
+            setBefore(undefined);
           }}
         >
           {field("actor", "Actor")}
@@ -104,6 +107,24 @@ export function AuditLog() {
               { key: "reason", header: "Reason / error", render: (r) => <span className="text-muted">{r.error ?? r.reason ?? ""}</span> },
             ]}
           />
+        )}
+        {q.data && (before || q.data.rows.length === 100) && (
+          <div className="mt-3 flex gap-2">
+            {before && (
+              <button type="button" className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-surface-2" onClick={() => setBefore(undefined)}>
+                Newest
+              </button>
+            )}
+            {q.data.nextBefore && q.data.rows.length === 100 && (
+              <button
+                type="button"
+                className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-surface-2"
+                onClick={() => setBefore(new Date(q.data.nextBefore!))}
+              >
+                Older
+              </button>
+            )}
+          </div>
         )}
       </Card>
     </div>
