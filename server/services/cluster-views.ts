@@ -76,8 +76,8 @@ export function podList(f: PodFilter) {
   const rows = all.filter((p) =>
     (!f.namespace || p.namespace === f.namespace) &&
     (!f.status || p.health === f.status || p.reason === f.status) &&
-    (!f.node || p.node === f.node) &&
-    (!f.workload || p.workload?.name === f.workload) &&
+    (!f.node || p.node.includes(f.node)) &&
+    (!f.workload || (p.workload?.name ?? "").includes(f.workload)) &&
     (!q || p.name.toLowerCase().includes(q)));
   rows.sort((a, b) => healthRank(a) - healthRank(b) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
   return {

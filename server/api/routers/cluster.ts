@@ -9,6 +9,8 @@ import * as views from "@/server/services/cluster-views";
 const name = z.string().min(1).max(253).regex(/^[a-zA-Z0-9][a-zA-Z0-9._:-]*$/, "not a Kubernetes name");
 const cluster = z.string().min(1).max(100);
 const healthFilter = z.string().max(40).optional();
+/** free text typed into a filter box: only ever compared, never sent anywhere */
+const filterText = z.string().max(253).optional();
 
 export const clusterRouter = createTRPCRouter({
   list: viewerProcedure.query(() => views.clusterList()),
@@ -29,8 +31,8 @@ export const clusterRouter = createTRPCRouter({
 
   pods: viewerProcedure
     .input(z.object({
-      cluster: cluster.optional(), namespace: name.optional(), status: healthFilter, node: name.optional(),
-      workload: name.optional(), q: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).default(300),
+      cluster: cluster.optional(), namespace: filterText, status: healthFilter, node: filterText,
+      workload: filterText, q: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).default(300),
     }).optional())
     .query(({ input }) => views.podList(input ?? { limit: 300 })),
 
