@@ -46,6 +46,29 @@ describe("overview under load", () => {
     expect(sim.k8sRequestCount() - before).toBe(0);
   }, 90_000);
 
+  it("filters pods on the server and shows one as YAML with managedFields folded apart", async () => {
+    const viewer = await grio.signIn(DEMO.viewer);
+    const pods = await viewer.query<{ rows: Array<{ cluster: string; namespace: string; name: string; reason: string }>; total: number }>(
+      "cluster.pods", { cluster: "hetzner-prod", status: "CrashLoopBackOff", limit: 50 });
+    expect(pods.status).toBe(200);
+    const pod = pods.data!.rows.find((p) => p.name.startsWith("ai-inference-"))!;
+    expect(pod).toMatchObject({ cluster: "hetzner-prod", reason: "CrashLoopBackOff" });
+    const yaml = await viewer.query<{ yaml: string; managedFields: string | null }>("cluster.yaml", { cluster: "hetzner-prod", kind: "Pod", namespace: pod.namespace, name: pod.name });
+    expect(yaml.status).toBe(200);
+    expect(yaml.data!.yaml).toContain(`name: ${pod.name}`);
+    expect(yaml.data!.yaml).not.toContain("managedFields");
+  });
+
+  it("answers unknown objects with 404 and bad input with 400, never 500", async () => {
+    const viewer = await grio.signIn(DEMO.viewer);
+    const missing = await viewer.query("cluster.pod", { cluster: "hetzner-prod", namespace: "grio", name: "no-such-pod" });
+    expect(missing.status).toBe(404);
+    expect(missing.error?.message).toMatch(/no-such-pod/);
+    expect((await viewer.query("cluster.node", { cluster: "nowhere", name: "n1" })).status).toBe(404);
+    expect((await viewer.query("cluster.workload", { cluster: "hetzner-prod", kind: "DaemonSet", namespace: "grio", name: "x" })).status).toBe(400);
+    expect((await viewer.query("cluster.yaml", { cluster: "hetzner-prod", kind: "Pod", namespace: "grio", name: "no-such-pod" })).status).toBe(404);
+  });
+
   it("refuses the overview without a session", async () => {
     const r = await grio.anonymous().query("cluster.overview");
     expect(r.status).toBe(401);
