@@ -72,7 +72,7 @@ export function TimeSeriesChart({
   const hasData = series.some((s) => s.values.some((v) => v !== null));
   if (!hasData) return <p className="py-6 text-center text-sm text-muted">No data in this range.</p>;
   return (
-    <div className="text-xs [&_.u-legend]:text-left [&_.u-legend_.u-series:first-child]:hidden [&_.u-legend_.u-series]:py-0 [&_.u-legend_.u-label]:font-normal">
+    <div className="text-xs [&_.u-legend_.u-series:first-child]:hidden! [&_.u-legend_.u-label]:font-normal!">
       <UPlotChart options={options} data={data} height={height} ariaLabel={ariaLabel} />
     </div>
   );
