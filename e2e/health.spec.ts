@@ -73,6 +73,14 @@ test.describe("cluster pages", () => {
     await expect(page.getByText("DiskPressure").first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "Capacity vs allocatable" })).toBeVisible();
 
+    // edge nodes grouped by district and site; a site filters the table through the URL
+    await page.goto("/nodes");
+    const sites = page.getByTestId("edge-sites");
+    await expect(sites).toBeVisible();
+    await sites.getByRole("button").first().click();
+    await expect(page).toHaveURL(/[?&]site=/);
+    await expect(page.locator("tbody tr").first()).toContainText("edge");
+
     await page.goto("/workloads?cluster=hetzner-prod&kind=Deployment");
     await page.getByRole("link", { name: "django-api", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Rollout history" })).toBeVisible();

@@ -11,6 +11,7 @@ import { Table } from "@/components/ui/table";
 import { links } from "@/lib/domain/kube/links";
 import type { NodeRow } from "@/lib/domain/kube/summary";
 import { StaleClusters } from "./cluster-status";
+import { EdgeSites } from "./edge-sites";
 import { FilterSelect, FilterText, HEALTHS } from "./filters";
 import { HEALTH_SORT, useSort } from "./sortable";
 import { LIVE_REFETCH_MS, useUrlState } from "./url-state";
@@ -44,6 +45,7 @@ export function NodesTable() {
         <FilterSelect label="Health" value={f.health} options={HEALTHS} onChange={(v) => set({ health: v })} />
         <FilterText label="Name contains" value={f.q} onChange={(v) => set({ q: v })} />
       </div>
+      <EdgeSites rows={all.filter((n) => !f.cluster || n.cluster === f.cluster)} selected={f.site} onSelect={(site) => set({ site })} />
       <p className="mb-2 text-xs text-muted">{sorted.length} of {all.length} nodes</p>
       <Table
         rows={sorted}
