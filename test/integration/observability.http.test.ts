@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { DEMO, startConsole, type ConsoleHandle } from "@/test/harness/console";
 import type { HttpSession } from "@/test/harness/http";
 import { startTestSim, type TestSim } from "@/test/harness/sim";
@@ -134,7 +135,12 @@ describe("alerts and thresholds", () => {
     const check = spawnSync("/usr/bin/promtool", ["check", "rules", file], { encoding: "utf8" });
     expect(check.stdout).toContain("SUCCESS: 4 rules found");
     const cr = await ministry.fetch("/api/alerts/export?format=prometheusrule&namespace=monitoring");
-    expect(await cr.text()).toMatch(/kind: PrometheusRule[\s\S]*namespace: monitoring/);
+    const manifest = parse(await cr.text()) as { apiVersion: string; kind: string; metadata: { namespace: string }; spec: { groups: unknown[] } };
+    expect(manifest).toMatchObject({ apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", metadata: { namespace: "monitoring" } });
+    // the operator hands spec.groups to Prometheus as a rules file: it must pass promtool too
+    const specFile = path.join(dir, "spec-groups.yml");
+    await writeFile(specFile, stringify({ groups: manifest.spec.groups }));
+    expect(spawnSync("/usr/bin/promtool", ["check", "rules", specFile], { encoding: "utf8" }).stdout).toContain("SUCCESS: 4 rules found");
     expect((await ministry.fetch("/api/alerts/export?format=zip")).status).toBe(400);
   });
 
