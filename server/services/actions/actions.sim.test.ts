@@ -215,4 +215,22 @@ describe.skipIf(!usable)("actions against the sim", () => {
     expect(now).not.toContain(victim);
     expect(now.length).toBeGreaterThan(0);
   });
+  it("rolls the qdrant StatefulSet back through its ControllerRevisions exactly as kubectl does", async () => {
+    const actions = await import("./index");
+    const kubectl = (sim: SimHandle, ...args: string[]) =>
+      run("kubectl", ["--kubeconfig", sim.estate.kubeconfig, "--context", "hetzner-prod", "-n", "grio", ...args]);
+    const revisions = async (sim: SimHandle) => (await apps(sim).apps.listNamespacedControllerRevision({ namespace: "grio", labelSelector: "app=qdrant" })).items.length;
+    for (const sim of [simA, simB]) {
+      await kubectl(sim, "set", "image", "statefulset/qdrant", "qdrant=qdrant/qdrant:v1.99.0");
+      for (let i = 0; i < 50 && (await revisions(sim)) < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    }
+    const ref = { namespace: "grio", kind: "StatefulSet" as const, name: "qdrant" };
+    const out = await actions.rollback(ctx, "hetzner-prod", ref, 0, { idempotencyKey: key(), confirmName: "qdrant" });
+    expect(out).toMatchObject({ status: "succeeded", message: "statefulset.apps/qdrant rolled back to revision 1" });
+    await kubectl(simB, "rollout", "undo", "statefulset/qdrant");
+    const read = (sim: SimHandle) => apps(sim).apps.readNamespacedStatefulSet({ name: "qdrant", namespace: "grio" });
+    const [a, b] = await Promise.all([read(simA), read(simB)]);
+    expect(a.spec?.template).toEqual(b.spec?.template);
+    expect(a.spec?.template.spec?.containers[0]?.image).not.toBe("qdrant/qdrant:v1.99.0");
+  });
 });
