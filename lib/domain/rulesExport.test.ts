@@ -22,6 +22,7 @@ describe("rules export", () => {
   it("parenthesises the query so `or` and binary operators keep their meaning", () => {
     expect(alertExpression({ query: "a or b", comparison: ">=", threshold: 3 })).toBe("(a or b) >= 3");
     expect(alertExpression({ query: "x", comparison: "<", threshold: 0.000001 })).toBe("(x) < 0.000001");
+    expect(alertExpression({ query: "up # scrape health", comparison: "<", threshold: 1 })).toBe("(\nup # scrape health\n) < 1");
   });
 
   it("keeps a stray template opener in titles from becoming a Go template", () => {

@@ -31,7 +31,10 @@ function literalText(s: string): string {
 }
 
 export function alertExpression(t: Pick<AlertThreshold, "query" | "comparison" | "threshold">): string {
-  return `(${t.query.trim()}) ${t.comparison} ${promNumber(t.threshold)}`;
+  const q = t.query.trim();
+  // a PromQL comment (#…) runs to the end of its line: keep it from swallowing the comparison
+  const body = q.includes("#") ? `\n${q}\n` : q;
+  return `(${body}) ${t.comparison} ${promNumber(t.threshold)}`;
 }
 
 export function ruleGroup(thresholds: readonly AlertThreshold[], intervalSeconds?: number): RuleGroup {
