@@ -30,11 +30,12 @@ debian_tools() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    # The packages start their daemons; the tests start their own on free ports, so stop these
+    # (only the ones this install started: anything already running is left alone).
+    for svc in prometheus prometheus-alertmanager prometheus-node-exporter; do
+      service "$svc" stop >/dev/null 2>&1 || true
+    done
   fi
-  # Debian's packages start services; the tests start their own on free ports.
-  for svc in prometheus prometheus-alertmanager prometheus-node-exporter; do
-    pkill -x "$svc" 2>/dev/null || true
-  done
   return 0
 }
 
