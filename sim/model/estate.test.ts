@@ -76,3 +76,21 @@ describe("a node that stops reporting", () => {
     expect(api.every((p) => p.spec.nodeName !== node)).toBe(true);
   });
 });
+
+describe("a rollout stuck on an image the registry lacks", () => {
+  it("keeps the old pods serving (maxUnavailable 0): a deleted old pod is replaced by the old ReplicaSet", () => {
+    const e = new Estate({ seed: 6, now: start, podStartMs: 200 });
+    const c = e.cluster("hetzner-prod");
+    const rs = () => c.store.objects("replicasets", "grio").filter((r) => r.metadata.labels?.app === "nextjs-web").map((r) => [r.spec.template.spec.containers[0].image.split(":")[1], r.spec.replicas]);
+    expect(rs()).toEqual(expect.arrayContaining([["52be0f3", 2], ["8c1d4e7", 1]]));
+    const old = c.store.objects("pods", "grio").find((p) => p.spec.containers[0].image.endsWith(":52be0f3"))!;
+    c.store.remove("pods", "grio", old.metadata.name);
+    for (let s = 1; s <= 10; s++) {
+      c.clockOverride = start + s * 1000;
+      c.reconcile(true);
+    }
+    expect(rs()).toEqual(expect.arrayContaining([["52be0f3", 2], ["8c1d4e7", 1]]));
+    const d = c.store.get("deployments", "grio", "nextjs-web")!;
+    expect(d.status.availableReplicas).toBe(2);
+  });
+});

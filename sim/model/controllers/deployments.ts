@@ -163,19 +163,32 @@ function rollout(c: ClusterModel, d: K8sObject, newRs: K8sObject, olds: K8sObjec
   const room = replicas + surge - total;
   const newWant = Number(newRs.spec.replicas ?? 0);
   if (room > 0 && newWant < replicas) scale(newRs, Math.min(replicas, newWant + room));
-  // scale down old replica sets while keeping replicas - maxUnavailable available
+  // scale down old replica sets as the real controller does: first unhealthy old pods, then by
+  // availability — never below replicas - maxUnavailable, and not while new pods are unavailable
   const ready = (rs: K8sObject) => (podsByOwner.get(rs.metadata.uid!) ?? []).filter(podReady).length;
-  const availableNow = [newRs, ...olds].reduce((s, rs) => s + ready(rs), 0);
-  let canRemove = availableNow - (replicas - unavailable);
-  for (const o of oldActive) {
-    // unhealthy old pods can always go
-    const cur = Number(o.spec.replicas ?? 0);
-    const unhealthy = Math.max(0, cur - ready(o));
-    let n = Math.min(cur, unhealthy + Math.max(0, canRemove));
+  const specOf = (rs: K8sObject) => Number(rs.spec.replicas ?? 0);
+  const minAvailable = replicas - unavailable;
+  const all = [newRs, ...olds];
+  const allPods = all.reduce((n, rs) => n + specOf(rs), 0);
+  let maxScaledDown = allPods - minAvailable - Math.max(0, specOf(newRs) - ready(newRs));
+  if (maxScaledDown <= 0) return;
+  const oldest = [...oldActive].sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
+  for (const o of oldest) {
+    if (maxScaledDown <= 0) break;
+    const unhealthy = Math.max(0, specOf(o) - ready(o));
+    if (unhealthy === 0) continue;
+    const n = Math.min(maxScaledDown, unhealthy);
+    scale(o, specOf(o) - n);
+    maxScaledDown -= n;
+  }
+  const available = all.reduce((n, rs) => n + Math.min(ready(rs), specOf(rs)), 0);
+  let surplus = available - minAvailable;
+  for (const o of oldest) {
+    if (surplus <= 0) break;
+    const n = Math.min(specOf(o), surplus);
     if (n <= 0) continue;
-    canRemove -= Math.max(0, n - unhealthy);
-    n = Math.min(n, cur);
-    scale(o, cur - n);
+    scale(o, specOf(o) - n);
+    surplus -= n;
   }
 }
 
