@@ -1,4 +1,5 @@
-import { and, eq, ne, or, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { UpstreamError } from "@/server/adapters/errors";
 import { DomainError } from "@/server/api/errors";
@@ -41,8 +42,7 @@ export function errorSentence(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function runningActionOn(target: string, key: string, now: Date) {
-  const db = await getDb();
+async function runningActionOn(db: Db, target: string, key: string, now: Date) {
   const rows = await db
     .select()
     .from(auditEvents)
@@ -83,17 +83,23 @@ export async function runAction<T>(
     countAction(req.action, "duplicate");
     return earlier;
   }
-  const running = await runningActionOn(req.target, req.idempotencyKey, new Date());
-  if (running) {
-    countAction(req.action, "refused");
-    throw new DomainError(
-      "CONFLICT",
-      `Another action (${running.action} by ${running.actorName}) is still running on ${req.target}; wait for it to finish.`,
-    );
-  }
   let auditId: string;
   try {
-    auditId = await beginAction(ctx, { ...req, reason: req.reason ?? null });
+    // One object, one action at a time — on every replica: the check and the pending row are made
+    // under a transaction-scoped advisory lock on the target.
+    const db = await getDb();
+    auditId = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${req.target}))`);
+      const running = await runningActionOn(tx, req.target, req.idempotencyKey, new Date());
+      if (running) {
+        countAction(req.action, "refused");
+        throw new DomainError(
+          "CONFLICT",
+          `Another action (${running.action} by ${running.actorName}) is still running on ${req.target}; wait for it to finish.`,
+        );
+      }
+      return beginAction(ctx, { ...req, reason: req.reason ?? null }, tx);
+    });
   } catch (e) {
     // lost the race on the unique idempotency key to another request or replica
     const raced = e instanceof DomainError && e.code === "CONFLICT" ? await firstOutcome(req.idempotencyKey, req.action) : undefined;
