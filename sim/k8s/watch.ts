@@ -1,7 +1,7 @@
 /** WATCH: chunked NDJSON streams of ADDED/MODIFIED/DELETED events, bookmarks, 410 Expired, drop on command. */
 import type http from "node:http";
 import type { ClusterModel } from "../model/cluster";
-import type { K8sObject, StoredEvent } from "../model/store";
+import type { K8sObject } from "../model/store";
 import type { Matcher } from "./selectors";
 import { statusErrors } from "./status";
 
@@ -46,8 +46,6 @@ export class WatchHub {
       }
       res.write(`{"type":"${type}","object":${json}}\n`);
     };
-    const matches = (ev: StoredEvent) =>
-      ev.resource === w.resource && (!w.namespace || ev.namespace === w.namespace) && (!w.matcher || w.matcher(ev.obj));
     const rvParam = w.resourceVersion;
     const initial: Array<[string, string, K8sObject]> = [];
     if (rvParam === undefined || rvParam === "" || rvParam === "0") {
@@ -70,7 +68,16 @@ export class WatchHub {
     for (const [t, j, o] of initial) send(t, j, o);
     this.open.add(res);
     const unsubscribe = store.subscribe((ev) => {
-      if (matches(ev)) send(ev.type, ev.json, w.table ? (JSON.parse(ev.json) as K8sObject) : undefined);
+      if (ev.resource !== w.resource || (w.namespace && ev.namespace !== w.namespace)) return;
+      let type: string = ev.type;
+      if (w.matcher) {
+        // an object entering the selection is ADDED for this watch, one leaving it is DELETED
+        const now = w.matcher(ev.obj);
+        const before = ev.type === "MODIFIED" && ev.prevJson !== undefined ? w.matcher(JSON.parse(ev.prevJson) as K8sObject) : ev.type !== "ADDED" && now;
+        if (!now && !before) return;
+        if (ev.type === "MODIFIED" && now !== before) type = now ? "ADDED" : "DELETED";
+      }
+      send(type, ev.json, w.table ? (JSON.parse(ev.json) as K8sObject) : undefined);
     });
     const bookmark = w.bookmarks
       ? setInterval(() => send("BOOKMARK", `{"kind":"${w.kind}","apiVersion":"${w.apiVersion}","metadata":{"resourceVersion":"${store.currentRv()}","annotations":{"k8s.io/initial-events-end":"true"}}}`), w.bookmarkEveryMs)

@@ -46,6 +46,8 @@ export interface StoredEvent {
   namespace: string | undefined;
   obj: K8sObject;
   json: string;
+  /** the object's JSON before this change (MODIFIED only): watches with selectors need it */
+  prevJson?: string;
 }
 
 interface Entry {
@@ -145,13 +147,14 @@ export class ObjectStore {
   put(resource: string, obj: K8sObject): K8sObject {
     const t = this.table(resource);
     const key = ObjectStore.key(obj.metadata.namespace, obj.metadata.name);
-    const existed = t.has(key);
+    const prevJson = t.get(key)?.json;
+    const existed = prevJson !== undefined;
     this.rv++;
     if (!obj.metadata.uid) obj.metadata.uid = this.newUid();
     obj.metadata.resourceVersion = String(this.rv);
     const json = JSON.stringify(obj);
     t.set(key, { obj, json });
-    this.emit({ rv: this.rv, type: existed ? "MODIFIED" : "ADDED", resource, namespace: obj.metadata.namespace, obj, json });
+    this.emit({ rv: this.rv, type: existed ? "MODIFIED" : "ADDED", resource, namespace: obj.metadata.namespace, obj, json, prevJson });
     return obj;
   }
 
@@ -170,7 +173,7 @@ export class ObjectStore {
   }
 
   private emit(ev: StoredEvent): void {
-    this.log.push(ev);
+    this.log.push({ ...ev, prevJson: undefined });
     if (this.log.length > this.maxLog) {
       const drop = this.log.splice(0, this.log.length - this.maxLog);
       this.compactedRv = drop[drop.length - 1]!.rv;

@@ -107,6 +107,27 @@ describe("@kubernetes/client-node against the sim", () => {
     }
   });
 
+  it("a watch with a selector sees objects enter (ADDED) and leave (DELETED) the selection", async () => {
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    const list = await core.listNamespacedPod({ namespace: "grio", labelSelector: "app=redis", fieldSelector: "status.phase=Running" });
+    const old = list.items[0]!.metadata!.name!;
+    const events: Array<[string, string, string | undefined]> = [];
+    const ctl = await new k8s.Watch(kc).watch(
+      "/api/v1/namespaces/grio/pods",
+      { labelSelector: "app=redis", fieldSelector: "status.phase=Running", resourceVersion: list.metadata!.resourceVersion },
+      (type, obj: k8s.V1Pod) => events.push([type, obj.metadata!.name!, obj.status?.phase]),
+      () => undefined,
+    );
+    try {
+      await core.deleteNamespacedPod({ name: old, namespace: "grio", gracePeriodSeconds: 0 });
+      const added = await until(() => events.find(([t, n]) => t === "ADDED" && n !== old));
+      expect(added[2]).toBe("Running"); // not when it was created Pending
+      expect(events.find(([t, n]) => t === "DELETED" && n === old)).toBeDefined();
+    } finally {
+      ctl.abort();
+    }
+  });
+
   it("a watch from a too-old resourceVersion gets an ERROR event with a 410 Expired Status", async () => {
     const core = kc.makeApiClient(k8s.CoreV1Api);
     const rv = (await core.listNamespacedPod({ namespace: "grio" })).metadata!.resourceVersion!;
