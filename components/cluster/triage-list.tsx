@@ -26,7 +26,12 @@ export function TriageList({ items, total }: { items: TriageItem[]; total: numbe
           </li>
         ))}
       </ol>
-      {total > items.length && <p className="mt-2 text-xs text-muted">Showing the {items.length} most urgent of {total}.</p>}
+      {total > items.length && (
+        <p className="mt-2 text-xs text-muted">
+          Showing the {items.length} most urgent of {total}. <Link href="/pods?status=failed" className="text-accent hover:underline">All failed pods →</Link>{" "}
+          <Link href="/workloads?health=degraded" className="text-accent hover:underline">Degraded workloads →</Link>
+        </p>
+      )}
     </div>
   );
 }

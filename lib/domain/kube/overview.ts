@@ -20,8 +20,9 @@ export interface Overview {
   configError: string | null;
 }
 
-export const OVERVIEW_TRIAGE_LIMIT = 100;
-export const OVERVIEW_TIMELINE_LIMIT = 100;
+/** The overview carries the most urgent items only (the Pods/Nodes/Workloads pages filter the rest): a small payload for every 4 s poll. */
+export const OVERVIEW_TRIAGE_LIMIT = 50;
+export const OVERVIEW_TIMELINE_LIMIT = 60;
 /** One line stays one line: long scheduler messages are cut (the detail page has them whole). */
 export const OVERVIEW_LINE_CHARS = 240;
 
