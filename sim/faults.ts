@@ -3,6 +3,7 @@
  * command go down (the port refuses connections), answer slowly, answer 5xx, or hang.
  */
 import http from "node:http";
+import type https from "node:https";
 import net from "node:net";
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -62,10 +63,7 @@ const defaultErrorBody = (status: number) => ({
 
 export async function startFaultable(handler: Handler, opts: FaultableOptions = {}): Promise<FaultableServer> {
   const state: FaultState = { down: false, slowMs: 0, errorStatus: null, hang: false };
-  const sockets = new Set<net.Socket>();
   const errorBody = opts.errorBody ?? defaultErrorBody;
-  let server: http.Server | null = null;
-  let port = opts.port ?? 0;
 
   const onRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (state.hang) return; // the socket stays open until the client gives up or we go down
@@ -85,39 +83,18 @@ export async function startFaultable(handler: Handler, opts: FaultableOptions = 
     }
   };
 
-  const listen = async () => {
-    const srv = http.createServer((req, res) => void onRequest(req, res));
-    srv.keepAliveTimeout = 5_000;
-    srv.on("connection", (s) => {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-    });
-    await new Promise<void>((resolve, reject) => {
-      srv.once("error", reject);
-      srv.listen(port, "127.0.0.1", () => resolve());
-    });
-    const addr = srv.address();
-    if (addr && typeof addr !== "string") port = addr.port;
-    server = srv;
-  };
-
-  const close = async () => {
-    const srv = server;
-    server = null;
-    if (!srv) return;
-    for (const s of sockets) s.destroy();
-    sockets.clear();
-    await new Promise<void>((r) => srv.close(() => r()));
-  };
-
-  await listen();
+  const listener = switchableListener(() => http.createServer((req, res) => void onRequest(req, res)), {
+    port: opts.port,
+    keepAliveTimeoutMs: 5_000,
+    connectionEvent: "connection",
+  });
+  await listener.listen();
 
   const faults: Faults = {
     state,
     async setDown(down) {
       state.down = down;
-      if (down) await close();
-      else if (!server) await listen();
+      await listener.setDown(down);
     },
     setSlow(ms) {
       state.slowMs = Math.max(0, ms);
@@ -138,13 +115,74 @@ export async function startFaultable(handler: Handler, opts: FaultableOptions = 
 
   return {
     get port() {
-      return port;
+      return listener.port;
     },
     get url() {
-      return `http://127.0.0.1:${port}`;
+      return `http://127.0.0.1:${listener.port}`;
     },
     faults,
-    stop: close,
+    stop: listener.close,
+  };
+}
+
+export interface SwitchableListener {
+  /** the bound port (the given one, or the one the OS chose on first listen; kept across down/up) */
+  readonly port: number;
+  listen(): Promise<void>;
+  /** destroy open sockets and stop listening: the port refuses connections */
+  close(): Promise<void>;
+  /** down closes; up listens again on the same port if not listening */
+  setDown(down: boolean): Promise<void>;
+}
+
+/**
+ * A server on 127.0.0.1 that can be taken down (port refuses, open sockets cut) and brought back on the
+ * same port: serves startFaultable's plain-HTTP backends and the k8s API server's HTTPS front.
+ */
+export function switchableListener(
+  create: () => http.Server | https.Server,
+  opts: { port?: number; keepAliveTimeoutMs: number; connectionEvent: "connection" | "secureConnection"; beforeClose?: () => void },
+): SwitchableListener {
+  const sockets = new Set<net.Socket>();
+  let server: http.Server | https.Server | null = null;
+  let port = opts.port ?? 0;
+
+  const listen = async () => {
+    const srv = create();
+    srv.keepAliveTimeout = opts.keepAliveTimeoutMs;
+    (srv as net.Server).on(opts.connectionEvent, (s: net.Socket) => {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+    });
+    await new Promise<void>((resolve, reject) => {
+      srv.once("error", reject);
+      srv.listen(port, "127.0.0.1", () => resolve());
+    });
+    const addr = srv.address();
+    if (addr && typeof addr !== "string") port = addr.port;
+    server = srv;
+  };
+
+  const close = async () => {
+    const srv = server;
+    server = null;
+    if (!srv) return;
+    opts.beforeClose?.();
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+    await new Promise<void>((r) => srv.close(() => r()));
+  };
+
+  return {
+    get port() {
+      return port;
+    },
+    listen,
+    close,
+    async setDown(down) {
+      if (down) await close();
+      else if (!server) await listen();
+    },
   };
 }
 

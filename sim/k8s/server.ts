@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import type net from "node:net";
+import { switchableListener } from "../faults";
 import type { ClusterModel } from "../model/cluster";
 import type { TokenRegistry } from "./rbac";
 import { handle } from "./routes";
@@ -35,10 +35,7 @@ export interface K8sApiServer {
 export async function startK8sApi(cluster: ClusterModel, tokens: TokenRegistry, opts: { port?: number; bookmarkEveryMs?: number; tls: TlsMaterial }): Promise<K8sApiServer> {
   const faults: ApiFaults = { slowMs: 0, errorStatus: null, hang: false, down: false };
   const watches = new WatchHub(cluster);
-  const sockets = new Set<net.Socket>();
   let count = 0;
-  let port = opts.port ?? 0;
-  let server: https.Server | undefined;
 
   const onRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     count++;
@@ -48,7 +45,7 @@ export async function startK8sApi(cluster: ClusterModel, tokens: TokenRegistry, 
       if (faults.errorStatus !== null) {
         throw new ApiError(faults.errorStatus === 503 ? statusErrors.unavailable("the server is currently unable to handle the request").body : statusErrors.internal("etcdserver: request timed out").body);
       }
-      await handle({ cluster, tokens, watches, address: `127.0.0.1:${port}`, bookmarkEveryMs: opts.bookmarkEveryMs ?? 15_000 }, req, res);
+      await handle({ cluster, tokens, watches, address: `127.0.0.1:${listener.port}`, bookmarkEveryMs: opts.bookmarkEveryMs ?? 15_000 }, req, res);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(statusErrors.internal(e instanceof Error ? e.message : String(e)).body);
       if (err.code >= 500 && !(e instanceof ApiError)) console.error(`[sim k8s ${cluster.name}]`, e);
@@ -59,47 +56,28 @@ export async function startK8sApi(cluster: ClusterModel, tokens: TokenRegistry, 
     }
   };
 
-  const listen = async () => {
-    const srv = https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, (req, res) => void onRequest(req, res));
-    srv.keepAliveTimeout = 30_000;
-    srv.on("secureConnection", (s) => {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-    });
-    await new Promise<void>((resolve, reject) => {
-      srv.once("error", reject);
-      srv.listen(port, "127.0.0.1", () => resolve());
-    });
-    const addr = srv.address();
-    if (addr && typeof addr !== "string") port = addr.port;
-    server = srv;
-  };
-  const close = async () => {
-    const srv = server;
-    server = undefined;
-    if (!srv) return;
-    watches.dropAll();
-    for (const s of sockets) s.destroy();
-    sockets.clear();
-    await new Promise<void>((r) => srv.close(() => r()));
-  };
-  await listen();
+  const listener = switchableListener(() => https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, (req, res) => void onRequest(req, res)), {
+    port: opts.port,
+    keepAliveTimeoutMs: 30_000,
+    connectionEvent: "secureConnection",
+    beforeClose: () => watches.dropAll(),
+  });
+  await listener.listen();
 
   const api: K8sApiServer = {
     cluster: cluster.name,
     get port() {
-      return port;
+      return listener.port;
     },
     get url() {
-      return `https://127.0.0.1:${port}`;
+      return `https://127.0.0.1:${listener.port}`;
     },
     faults,
     requestCount: () => count,
     watches,
     async setDown(down) {
       faults.down = down;
-      if (down) await close();
-      else if (!server) await listen();
+      await listener.setDown(down);
     },
     async heal() {
       faults.slowMs = 0;
@@ -107,7 +85,7 @@ export async function startK8sApi(cluster: ClusterModel, tokens: TokenRegistry, 
       faults.hang = false;
       await api.setDown(false);
     },
-    stop: close,
+    stop: listener.close,
   };
   return api;
 }

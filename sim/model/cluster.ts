@@ -1,5 +1,6 @@
 /** One simulated cluster: its object store, private kubelet/node state, event recorder and reconcile loop. */
 import type { JobHooks } from "../contract";
+import { rng } from "../faults";
 import { ObjectStore, safeString, type K8sObject } from "./store";
 
 export interface ContainerSim {
@@ -44,17 +45,6 @@ export interface NodeSim {
 
 export type Rng = () => number;
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function iso(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
@@ -96,7 +86,7 @@ export class ClusterModel {
     seed: number,
   ) {
     this.store = new ObjectStore(name);
-    this.rng = mulberry32(seed);
+    this.rng = rng(seed);
     this.store.subscribe((ev) => {
       if (ev.resource === "events") {
         if (ev.type === "DELETED") this.eventIndex.delete(eventKey(ev.obj));
