@@ -16,24 +16,46 @@ export interface RolloutStatus {
   available: number;
 }
 
-export function deploymentRolloutStatus(
-  d: V1Deployment,
-  opts: { startedAt: number; now: number; timeoutMs: number },
-): RolloutStatus {
-  const name = d.metadata?.name ?? "";
-  const st = d.status ?? {};
-  const desired = d.spec?.replicas ?? 1;
-  const counts = {
+export interface RolloutDeadline {
+  startedAt: number;
+  now: number;
+  timeoutMs: number;
+}
+
+type ReplicaCounts = Pick<RolloutStatus, "desired" | "updated" | "ready" | "available">;
+
+/** The counts both kinds report: desired from spec (default 1), the rest from status (default 0). */
+function replicaCounts(
+  desired: number,
+  st: { updatedReplicas?: number; readyReplicas?: number; availableReplicas?: number },
+): ReplicaCounts {
+  return {
     desired,
     updated: st.updatedReplicas ?? 0,
     ready: st.readyReplicas ?? 0,
     available: st.availableReplicas ?? 0,
   };
-  const result = evaluateDeployment();
+}
+
+/** A rollout still progressing past the caller's deadline has timed out; otherwise the evaluation stands. */
+function withDeadline(
+  counts: ReplicaCounts,
+  result: { phase: RolloutPhase; message: string },
+  opts: RolloutDeadline,
+  timedOutPrefix: string,
+): RolloutStatus {
   if (result.phase === "progressing" && opts.now - opts.startedAt > opts.timeoutMs) {
-    return { ...counts, phase: "timed-out", message: `timed out waiting for deployment "${name}" rollout: ${result.message}` };
+    return { ...counts, phase: "timed-out", message: `${timedOutPrefix}: ${result.message}` };
   }
   return { ...counts, ...result };
+}
+
+export function deploymentRolloutStatus(d: V1Deployment, opts: RolloutDeadline): RolloutStatus {
+  const name = d.metadata?.name ?? "";
+  const st = d.status ?? {};
+  const desired = d.spec?.replicas ?? 1;
+  const counts = replicaCounts(desired, st);
+  return withDeadline(counts, evaluateDeployment(), opts, `timed out waiting for deployment "${name}" rollout`);
 
   function evaluateDeployment(): { phase: RolloutPhase; message: string } {
     if ((d.metadata?.generation ?? 0) > (st.observedGeneration ?? 0)) {
@@ -66,23 +88,11 @@ export function deploymentRolloutStatus(
   }
 }
 
-export function statefulSetRolloutStatus(
-  s: V1StatefulSet,
-  opts: { startedAt: number; now: number; timeoutMs: number },
-): RolloutStatus {
+export function statefulSetRolloutStatus(s: V1StatefulSet, opts: RolloutDeadline): RolloutStatus {
   const st = s.status ?? { replicas: 0 };
   const desired = s.spec?.replicas ?? 1;
-  const counts = {
-    desired,
-    updated: st.updatedReplicas ?? 0,
-    ready: st.readyReplicas ?? 0,
-    available: st.availableReplicas ?? 0,
-  };
-  const result = evaluate();
-  if (result.phase === "progressing" && opts.now - opts.startedAt > opts.timeoutMs) {
-    return { ...counts, phase: "timed-out", message: `timed out waiting for the rollout: ${result.message}` };
-  }
-  return { ...counts, ...result };
+  const counts = replicaCounts(desired, st);
+  return withDeadline(counts, evaluate(), opts, "timed out waiting for the rollout");
 
   function evaluate(): { phase: RolloutPhase; message: string } {
     const strategy = s.spec?.updateStrategy?.type ?? "RollingUpdate";
