@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { beginAction, completeAction, recordEvent, type AuditContext } from "@/server/services/audit";
 import { listAuditEvents } from "@/server/services/audit-query";
-import { createTestDatabase, type TestDatabase } from "@/test/harness/databases";
+import { freshTestDb } from "@/test/harness/suite-db";
 
-let database: TestDatabase;
-let h: DbHandle;
+const h = freshTestDb("pglite");
 
 const operator: AuditContext = {
   principal: { kind: "user", id: "00000000-0000-0000-0000-000000000001", email: "oncall@grio.local", name: "On-call", role: "operator" },
@@ -15,15 +13,6 @@ const token: AuditContext = {
   principal: { kind: "token", id: "00000000-0000-0000-0000-000000000002", email: null, name: "token:ci", role: "operator" },
   requestId: "req-2",
 };
-
-beforeAll(async () => {
-  database = await createTestDatabase("pglite");
-  h = await openDb(database.target);
-});
-afterAll(async () => {
-  await h?.close();
-  await database?.drop();
-});
 
 describe("audit service", () => {
   it("writes a pending row before the action and allows exactly one transition", async () => {

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/server/services/passwords";
 import { DEMO_PASSWORD, ensureStartupUsers } from "@/server/services/startup-users";
 import { findUserByEmail, listUsers } from "@/server/services/users";
-import { createTestDatabase, type TestDatabase } from "@/test/harness/databases";
+import { freshTestDb } from "@/test/harness/suite-db";
 
-let database: TestDatabase;
-let h: DbHandle;
+const h = freshTestDb("pglite");
 
-beforeAll(async () => {
-  database = await createTestDatabase("pglite");
-  h = await openDb(database.target);
-});
-afterAll(async () => {
-  await h?.close();
-  await database?.drop();
-});
 
 describe("start-up users", () => {
   it("creates the first admin from GRIO_ADMIN_EMAIL/PASSWORD once, and never overwrites it", async () => {
