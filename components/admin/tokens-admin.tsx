@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, inputClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusPill } from "@/components/ui/status-pill";
@@ -52,20 +53,17 @@ export function TokensAdmin() {
           create.mutate(form);
         }}
       >
-        <label className="text-sm">
-          <span className="mb-1 block text-muted">Name</span>
+        <Field label="Name">
           <input className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} placeholder="edge-provisioning" />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-muted">Role</span>
+        </Field>
+        <Field label="Role">
           <select className={inputClass} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as (typeof ROLES)[number] })}>
             {ROLES.map((r) => (
               <option key={r}>{r}</option>
             ))}
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-muted">Expires in (days)</span>
+        </Field>
+        <Field label="Expires in (days)">
           <input
             className={inputClass}
             type="number"
@@ -74,7 +72,7 @@ export function TokensAdmin() {
             value={form.expiresInDays}
             onChange={(e) => setForm({ ...form, expiresInDays: Number(e.target.value) })}
           />
-        </label>
+        </Field>
         <div className="flex items-end">
           <Button type="submit" variant="primary" write disabled={create.isPending}>
             Create token

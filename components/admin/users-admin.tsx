@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, inputClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Badge, StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
@@ -115,28 +116,22 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
         create.mutate({ ...form, name: form.name || undefined });
       }}
     >
-      <label className="text-sm">
-        <span className="mb-1 block text-muted">Email</span>
+      <Field label="Email" error={fieldErrors?.email && fieldErrors.email[0]}>
         <input className={inputClass} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
-        {fieldErrors?.email && <span className="text-xs text-bad">{fieldErrors.email[0]}</span>}
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block text-muted">Name</span>
+      </Field>
+      <Field label="Name">
         <input className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block text-muted">Role</span>
+      </Field>
+      <Field label="Role">
         <select className={inputClass} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
           {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
         </select>
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block text-muted">Initial password</span>
+      </Field>
+      <Field label="Initial password" error={fieldErrors?.password && fieldErrors.password[0]}>
         <input className={inputClass} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
-        {fieldErrors?.password && <span className="text-xs text-bad">{fieldErrors.password[0]}</span>}
-      </label>
+      </Field>
       <div className="flex items-end">
         <Button type="submit" variant="primary" write disabled={create.isPending}>
           Add user

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { inputClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
@@ -35,10 +36,9 @@ export function AuditLog() {
   const csv = new URLSearchParams(Object.entries(applied).filter(([, v]) => v) as [string, string][]);
 
   const field = (key: keyof Filters, label: string, type = "text") => (
-    <label className="text-sm">
-      <span className="mb-1 block text-muted">{label}</span>
+    <Field label={label}>
       <input type={type} className={inputClass} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-    </label>
+    </Field>
   );
 
   return (
@@ -55,15 +55,14 @@ export function AuditLog() {
           {field("actor", "Actor")}
           {field("action", "Action")}
           {field("target", "Target")}
-          <label className="text-sm">
-            <span className="mb-1 block text-muted">Status</span>
+          <Field label="Status">
             <select className={inputClass} value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
               <option value="">any</option>
               {STATUSES.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
-          </label>
+          </Field>
           {field("from", "From", "datetime-local")}
           {field("to", "To", "datetime-local")}
           <div className="flex items-end gap-2">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, inputClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** A token is shown exactly once, right after it is made. */
@@ -33,10 +34,9 @@ export function AddSiteCard() {
     }),
   );
   const field = (key: keyof typeof form, label: string, placeholder: string) => (
-    <label className="text-sm">
-      <span className="mb-1 block text-muted">{label}</span>
+    <Field label={label}>
       <input className={inputClass} value={form[key]} placeholder={placeholder} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
-    </label>
+    </Field>
   );
   return (
     <Card title="Register a site (admins)">

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, inputClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 
 export function AccountSettings({ timeZone, canChangePassword }: { timeZone: "UTC" | "Africa/Kampala"; canChangePassword: boolean }) {
   const trpc = useTRPC();
@@ -27,13 +28,12 @@ export function AccountSettings({ timeZone, canChangePassword }: { timeZone: "UT
             saveZone.mutate({ timeZone: zone });
           }}
         >
-          <label className="text-sm">
-            <span className="mb-1 block text-muted">Time zone</span>
+          <Field label="Time zone">
             <select className={inputClass} value={zone} onChange={(e) => setZone(e.target.value as typeof zone)}>
               <option value="UTC">UTC</option>
               <option value="Africa/Kampala">Africa/Kampala (EAT, UTC+3)</option>
             </select>
-          </label>
+          </Field>
           <Button type="submit" variant="primary" disabled={saveZone.isPending}>
             Save
           </Button>
@@ -53,21 +53,15 @@ export function AccountSettings({ timeZone, canChangePassword }: { timeZone: "UT
               if (pw.next === pw.repeat) changePassword.mutate({ current: pw.current, next: pw.next });
             }}
           >
-            <label className="text-sm">
-              <span className="mb-1 block text-muted">Current password</span>
+            <Field label="Current password" error={fieldErrors?.current && fieldErrors.current[0]}>
               <input className={inputClass} type="password" autoComplete="current-password" value={pw.current} onChange={(e) => setPw({ ...pw, current: e.target.value })} />
-              {fieldErrors?.current && <span className="text-xs text-bad">{fieldErrors.current[0]}</span>}
-            </label>
-            <label className="text-sm">
-              <span className="mb-1 block text-muted">New password</span>
+            </Field>
+            <Field label="New password" error={fieldErrors?.next && fieldErrors.next[0]}>
               <input className={inputClass} type="password" autoComplete="new-password" value={pw.next} onChange={(e) => setPw({ ...pw, next: e.target.value })} />
-              {fieldErrors?.next && <span className="text-xs text-bad">{fieldErrors.next[0]}</span>}
-            </label>
-            <label className="text-sm">
-              <span className="mb-1 block text-muted">New password again</span>
+            </Field>
+            <Field label="New password again" error={mismatch && "The two new passwords differ."}>
               <input className={inputClass} type="password" autoComplete="new-password" value={pw.repeat} onChange={(e) => setPw({ ...pw, repeat: e.target.value })} />
-              {mismatch && <span className="text-xs text-bad">The two new passwords differ.</span>}
-            </label>
+            </Field>
             <div>
               <Button type="submit" variant="primary" disabled={changePassword.isPending}>
                 Change password

@@ -4,3 +4,4 @@ export { Table, type Column } from "./table";
 export { EmptyState } from "./empty-state";
 export { SourceErrors } from "./source-errors";
 export { Button, inputClass } from "./button";
+export { Field } from "./field";
