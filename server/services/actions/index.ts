@@ -39,63 +39,62 @@ function req(c: ActionCluster, action: string, target: string, parameters: Recor
   return { action, target, parameters: { cluster: c.name, ...parameters }, reason: conf.reason ?? null, idempotencyKey: conf.idempotencyKey, timeLimitMs };
 }
 
-export async function rollback(ctx: AuditContext, cluster: string, ref: WorkloadRef, toRevision: number, conf: Confirmation) {
+/** The path every action on one object of one cluster takes: resolve the cluster, check the typed
+ * confirmation, then perform inside the audit envelope. */
+function objectAction<T>(
+  ctx: AuditContext,
+  cluster: string,
+  object: { namespace: string | null; kind: string; name: string },
+  action: string,
+  parameters: Record<string, unknown>,
+  conf: Confirmation,
+  timeLimitMs: number,
+  perform: (c: ActionCluster) => Promise<{ message: string; data: T }>,
+) {
   const c = actionCluster(cluster);
-  confirmed(c, ref.name, conf);
-  const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
-  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.rollback`, target, { ...ref, toRevision }, conf, ROLLBACK_MS), () =>
+  confirmed(c, object.name, conf);
+  const target = actionTarget(c.name, object.namespace, object.kind, object.name);
+  return runAction(ctx, req(c, action, target, parameters, conf, timeLimitMs), () => perform(c));
+}
+
+export async function rollback(ctx: AuditContext, cluster: string, ref: WorkloadRef, toRevision: number, conf: Confirmation) {
+  return objectAction(ctx, cluster, ref, `${ref.kind.toLowerCase()}.rollback`, { ...ref, toRevision }, conf, ROLLBACK_MS, (c) =>
     performRollback(c, ref, toRevision),
   );
 }
 
 export async function restart(ctx: AuditContext, cluster: string, ref: WorkloadRef, conf: Confirmation) {
-  const c = actionCluster(cluster);
-  confirmed(c, ref.name, conf);
-  const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
-  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.restart`, target, { ...ref }, conf, SIMPLE_WRITE_MS), () =>
+  return objectAction(ctx, cluster, ref, `${ref.kind.toLowerCase()}.restart`, { ...ref }, conf, SIMPLE_WRITE_MS, (c) =>
     performRestart(c, ref, new Date()),
   );
 }
 
 export async function scale(ctx: AuditContext, cluster: string, ref: WorkloadRef, replicas: number, conf: Confirmation) {
-  const c = actionCluster(cluster);
-  confirmed(c, ref.name, conf);
-  const target = actionTarget(c.name, ref.namespace, ref.kind, ref.name);
-  return runAction(ctx, req(c, `${ref.kind.toLowerCase()}.scale`, target, { ...ref, replicas }, conf, SIMPLE_WRITE_MS), () =>
+  return objectAction(ctx, cluster, ref, `${ref.kind.toLowerCase()}.scale`, { ...ref, replicas }, conf, SIMPLE_WRITE_MS, (c) =>
     performScale(c, ref, replicas),
   );
 }
 
 export async function deletePod(ctx: AuditContext, cluster: string, namespace: string, name: string, conf: Confirmation) {
-  const c = actionCluster(cluster);
-  confirmed(c, name, conf);
-  const target = actionTarget(c.name, namespace, "Pod", name);
-  return runAction(ctx, req(c, "pod.delete", target, { namespace, name }, conf, SIMPLE_WRITE_MS), () => performDeletePod(c, namespace, name));
+  return objectAction(ctx, cluster, { namespace, kind: "Pod", name }, "pod.delete", { namespace, name }, conf, SIMPLE_WRITE_MS, (c) =>
+    performDeletePod(c, namespace, name),
+  );
 }
 
 export async function cordon(ctx: AuditContext, cluster: string, node: string, doCordon: boolean, conf: Confirmation) {
-  const c = actionCluster(cluster);
-  confirmed(c, node, conf);
-  const target = actionTarget(c.name, null, "Node", node);
-  return runAction(ctx, req(c, doCordon ? "node.cordon" : "node.uncordon", target, { node }, conf, SIMPLE_WRITE_MS), () =>
+  return objectAction(ctx, cluster, { namespace: null, kind: "Node", name: node }, doCordon ? "node.cordon" : "node.uncordon", { node }, conf, SIMPLE_WRITE_MS, (c) =>
     performCordon(c, node, doCordon),
   );
 }
 
 export async function runCronJob(ctx: AuditContext, cluster: string, namespace: string, name: string, conf: Confirmation) {
-  const c = actionCluster(cluster);
-  confirmed(c, name, conf);
-  const target = actionTarget(c.name, namespace, "CronJob", name);
-  return runAction(ctx, req(c, "cronjob.run", target, { namespace, name }, conf, SIMPLE_WRITE_MS), () =>
+  return objectAction(ctx, cluster, { namespace, kind: "CronJob", name }, "cronjob.run", { namespace, name }, conf, SIMPLE_WRITE_MS, (c) =>
     performRunCronJob(c, namespace, name, conf.idempotencyKey),
   );
 }
 
 export async function suspendCronJob(ctx: AuditContext, cluster: string, namespace: string, name: string, suspend: boolean, conf: Confirmation) {
-  const c = actionCluster(cluster);
-  confirmed(c, name, conf);
-  const target = actionTarget(c.name, namespace, "CronJob", name);
-  return runAction(ctx, req(c, suspend ? "cronjob.suspend" : "cronjob.resume", target, { namespace, name }, conf, SIMPLE_WRITE_MS), () =>
+  return objectAction(ctx, cluster, { namespace, kind: "CronJob", name }, suspend ? "cronjob.suspend" : "cronjob.resume", { namespace, name }, conf, SIMPLE_WRITE_MS, (c) =>
     performSuspendCronJob(c, namespace, name, suspend),
   );
 }
