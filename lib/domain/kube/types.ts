@@ -75,14 +75,18 @@ export interface SlimPod extends ObjectMeta {
   workload?: { kind: string; name: string } | null;
 }
 
-export interface SlimDeployment extends ObjectMeta {
-  kind: "Deployment";
+/** What Deployments and StatefulSets both report about a rollout: generations and replica counts. */
+export interface RolloutCounts {
   generation: number;
   observedGeneration: number;
   desired: number;
   updated: number;
   ready: number;
   available: number;
+}
+
+export interface SlimDeployment extends ObjectMeta, RolloutCounts {
+  kind: "Deployment";
   unavailable: number;
   paused: boolean;
   revision: number;
@@ -91,14 +95,8 @@ export interface SlimDeployment extends ObjectMeta {
   conditions: Condition[];
 }
 
-export interface SlimStatefulSet extends ObjectMeta {
+export interface SlimStatefulSet extends ObjectMeta, RolloutCounts {
   kind: "StatefulSet";
-  generation: number;
-  observedGeneration: number;
-  desired: number;
-  updated: number;
-  ready: number;
-  available: number;
   currentRevision: string;
   updateRevision: string;
   images: string[];
