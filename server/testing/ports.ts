@@ -28,3 +28,17 @@ export async function waitFor<T>(probe: () => Promise<T>, timeoutMs = 30_000, in
   }
   throw new Error(`timed out after ${timeoutMs} ms: ${last instanceof Error ? last.message : String(last)}`);
 }
+
+/**
+ * Polls `probe` every `intervalMs` until it returns something other than undefined/false, and
+ * resolves with that; throws "timed out" after `timeoutMs`.
+ */
+export async function pollUntil<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, intervalMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

@@ -7,21 +7,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pollUntil } from "@/server/testing/ports";
 import { startSim, type SimHandle } from "../../sim/index";
 
 let sim: SimHandle;
 let dir: string;
 let kc: k8s.KubeConfig;
 
-async function until<T>(probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T,>(probe: () => T | undefined | false, timeoutMs = 15_000) => pollUntil(probe, timeoutMs, 100);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "grio-client-node-"));

@@ -10,6 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import * as Minio from "minio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pollUntil } from "@/server/testing/ports";
 import { startSim, type SimHandle } from "../../sim/index";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- kubectl's JSON output, asserted field by field */
@@ -29,15 +30,7 @@ async function kubectl(args: string[], opts: { ok?: boolean } = {}): Promise<{ s
   }
 }
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = <T,>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000) => pollUntil(probe, timeoutMs, 200);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "grio-kubectl-"));
