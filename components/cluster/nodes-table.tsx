@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
+import { QueryErrorCard } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Badge, StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
@@ -31,7 +32,7 @@ export function NodesTable() {
     (!f.cluster || n.cluster === f.cluster) && (!f.tier || n.tier === f.tier) && (!f.site || n.site === f.site) &&
     (!f.health || n.health === f.health) && (!f.q || n.name.includes(f.q))), [data, f.cluster, f.tier, f.site, f.health, f.q]);
   const { sorted, header } = useSort(rows, ACCESSORS, { key: "status", dir: 1 });
-  if (error && !data) return <Card><p role="alert" className="text-sm text-bad">{error.message}</p></Card>;
+  if (error && !data) return <QueryErrorCard message={error.message} />;
   const all = data?.rows ?? [];
   const uniq = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))].sort();
 

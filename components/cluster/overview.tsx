@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
+import { LoadingCard } from "@/components/ui/query-state";
 import { StatusPill, Badge } from "@/components/ui/status-pill";
 import type { HealthCounts } from "@/lib/domain/kube/summary";
 import { ChangeTimeline } from "./change-timeline";
@@ -30,7 +31,7 @@ export function ClusterOverview() {
   const selected = params.get("cluster");
   const { data, error } = useQuery({ ...trpc.cluster.overview.queryOptions(), refetchInterval: LIVE_REFETCH_MS });
   if (error && !data) return <Card><p role="alert" className="text-sm text-bad">Could not load the overview: {error.message}</p></Card>;
-  if (!data) return <Card><p className="text-sm text-muted">Loading…</p></Card>;
+  if (!data) return <LoadingCard />;
   const clusters = data.clusters.filter((c) => !selected || c.name === selected);
   const triage = data.triage.filter((t) => !selected || t.cluster === selected);
   const timeline = data.timeline.filter((t) => !selected || t.cluster === selected);

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
+import { LoadingCard, QueryErrorCard } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Badge, StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
@@ -31,8 +32,8 @@ function StateText({ s }: { s: ContainerState | null }) {
 export function PodDetail({ cluster, namespace, name, canSeeLogs }: { cluster: string; namespace: string; name: string; canSeeLogs: boolean }) {
   const trpc = useTRPC();
   const { data, error } = useQuery({ ...trpc.cluster.pod.queryOptions({ cluster, namespace, name }), refetchInterval: LIVE_REFETCH_MS });
-  if (error && !data) return <Card><p role="alert" className="text-sm text-bad">{error.message}</p></Card>;
-  if (!data) return <Card><p className="text-sm text-muted">Loading…</p></Card>;
+  if (error && !data) return <QueryErrorCard message={error.message} />;
+  if (!data) return <LoadingCard />;
   const { pod, row } = data;
   return (
     <div className="space-y-4">

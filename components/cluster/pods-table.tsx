@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
+import { QueryErrorCard } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
@@ -20,7 +21,7 @@ export function PodsTable() {
   const input = podFilterFromParams((k) => params.get(k));
   const { data, error } = useQuery({ ...trpc.cluster.pods.queryOptions(input), refetchInterval: LIVE_REFETCH_MS, placeholderData: keepPreviousData });
   const clusters = useQuery(trpc.cluster.list.queryOptions());
-  if (error && !data) return <Card><p role="alert" className="text-sm text-bad">{error.message}</p></Card>;
+  if (error && !data) return <QueryErrorCard message={error.message} />;
   const rows = data?.rows ?? [];
   return (
     <Card>

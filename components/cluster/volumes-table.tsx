@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
+import { QueryErrorCard } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
@@ -17,7 +18,7 @@ export function VolumesTable() {
   const { data, error } = useQuery({ ...trpc.cluster.volumes.queryOptions(), refetchInterval: LIVE_REFETCH_MS });
   const cluster = params.get("cluster") ?? "";
   const namespace = params.get("namespace") ?? "";
-  if (error && !data) return <Card><p role="alert" className="text-sm text-bad">{error.message}</p></Card>;
+  if (error && !data) return <QueryErrorCard message={error.message} />;
   const all = data?.rows ?? [];
   const rows = all.filter((v) => (!cluster || v.cluster === cluster) && (!namespace || v.namespace === namespace));
   return (

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
+import { LoadingCard, QueryErrorCard } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Badge, StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
@@ -19,8 +20,8 @@ import { UsageSparklines } from "@/components/observability/usage-sparklines";
 export function WorkloadDetail({ cluster, kind, namespace, name }: { cluster: string; kind: WorkloadKind; namespace: string; name: string }) {
   const trpc = useTRPC();
   const { data, error } = useQuery({ ...trpc.cluster.workload.queryOptions({ cluster, kind, namespace, name }), refetchInterval: LIVE_REFETCH_MS });
-  if (error && !data) return <Card><p role="alert" className="text-sm text-bad">{error.message}</p></Card>;
-  if (!data) return <Card><p className="text-sm text-muted">Loading…</p></Card>;
+  if (error && !data) return <QueryErrorCard message={error.message} />;
+  if (!data) return <LoadingCard />;
   const { row } = data;
   return (
     <div className="space-y-4">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
+import { QueryErrorCard } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
@@ -35,7 +36,7 @@ export function WorkloadsTable() {
     (!f.cluster || w.cluster === f.cluster) && (!f.namespace || w.namespace === f.namespace) && (!f.kind || w.kind === f.kind) &&
     (!f.health || w.health === f.health) && (!f.q || w.name.includes(f.q))), [data, f.cluster, f.namespace, f.kind, f.health, f.q]);
   const { sorted, header } = useSort(rows, ACCESSORS, { key: "health", dir: 1 });
-  if (error && !data) return <Card><p role="alert" className="text-sm text-bad">{error.message}</p></Card>;
+  if (error && !data) return <QueryErrorCard message={error.message} />;
   const all = data?.rows ?? [];
   const uniq = (xs: string[]) => [...new Set(xs)].sort();
   return (
