@@ -43,18 +43,8 @@ export function SignInForm({
   return (
     <div className="space-y-4">
       <form onSubmit={submit} className="space-y-3" noValidate>
-        <div>
-          <label htmlFor="email" className="mb-1 block text-sm">
-            Email
-          </label>
-          <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="password" className="mb-1 block text-sm">
-            Password
-          </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-        </div>
+        <CredentialField name="email" label="Email" type="email" autoComplete="username" />
+        <CredentialField name="password" label="Password" type="password" autoComplete="current-password" />
         {error && (
           <p role="alert" data-testid="sign-in-error" className="rounded-md border border-bad/40 bg-bad/10 px-2 py-1 text-sm text-bad">
             {error}
@@ -74,6 +64,18 @@ export function SignInForm({
           Demo mode: admin@grio.local, oncall@grio.local (operator), ministry@grio.local (viewer); password grio-demo.
         </p>
       )}
+    </div>
+  );
+}
+
+/** One required credential input with its label (its name doubles as the id the label points at). */
+function CredentialField({ name, label, type, autoComplete }: { name: string; label: string; type: string; autoComplete: string }) {
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-sm">
+        {label}
+      </label>
+      <input id={name} name={name} type={type} autoComplete={autoComplete} required className={inputClass} />
     </div>
   );
 }
