@@ -137,3 +137,12 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
     },
   };
 }
+
+/** Resolves once cluster.list, as `session` sees it, lists clusters and every one is connected (90 s at most). */
+export async function clustersConnected(session: HttpSession): Promise<void> {
+  await waitFor(async () => {
+    const list = await session.query<Array<{ name: string; status: { state: string } }>>("cluster.list");
+    const waiting = (list.data ?? []).filter((c) => c.status.state !== "connected");
+    if (!list.data?.length || waiting.length) throw new Error(`not connected: ${waiting.map((c) => c.name).join(", ") || "no clusters"}`);
+  }, 90_000, 300);
+}

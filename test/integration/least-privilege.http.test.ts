@@ -5,8 +5,7 @@ import { randomBytes } from "node:crypto";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type SimHandle } from "../../sim/index";
-import { waitFor } from "@/server/testing/ports";
-import { startConsole, type ConsoleHandle } from "@/test/harness/console";
+import { clustersConnected, startConsole, type ConsoleHandle } from "@/test/harness/console";
 import type { HttpSession } from "@/test/harness/http";
 import { recordK8sTraffic, type K8sRecorder } from "@/test/harness/k8s-recorder";
 import { CONSOLE_SERVICE_ACCOUNT, leastPrivilegeKubeconfig, withoutVerb } from "@/test/harness/least-privilege";
@@ -36,14 +35,6 @@ function consoleEnv(kubeconfig: string) {
   return { KUBECONFIG: kubeconfig, GRIO_CLUSTERS: JSON.stringify(clusters) };
 }
 
-async function connected(session: HttpSession) {
-  await waitFor(async () => {
-    const list = await session.query<Array<{ name: string; status: { state: string } }>>("cluster.list");
-    const waiting = (list.data ?? []).filter((c) => c.status.state !== "connected");
-    if (!list.data?.length || waiting.length) throw new Error(`not connected: ${waiting.map((c) => c.name).join(", ") || "no clusters"}`);
-  }, 90_000, 300);
-}
-
 /** The estate as an admin sees it (the sim's own kubeconfig), to pick targets. */
 function adminClients() {
   const kc = new KubeConfig();
@@ -61,7 +52,7 @@ describe("the rendered ClusterRole is all the console needs", () => {
     rec = await recordK8sTraffic(leastPrivilegeKubeconfig(sim));
     grio = await startConsole({ database: "pglite", env: consoleEnv(rec.kubeconfig) });
     oncall = await grio.signIn("oncall@grio.local");
-    await connected(oncall);
+    await clustersConnected(oncall);
   }, 150_000);
   afterAll(async () => {
     await grio?.stop();
@@ -142,7 +133,7 @@ describe("without `patch` on deployments", () => {
 
   it("a rollback fails with a clear 'forbidden' sentence, audited as failed, and nothing is changed", async () => {
     const oncall = await grio.signIn("oncall@grio.local");
-    await connected(oncall);
+    await clustersConnected(oncall);
     const before = (await adminClients().apps.readNamespacedDeployment({ name: "django-api", namespace: "grio" })).metadata?.generation;
     const ref = { cluster: "hetzner-prod", namespace: "grio", kind: "Deployment" as const, name: "django-api" };
     const res = await oncall.mutation<{ status: string; message: string; auditId: string }>("actions.rollback", {

@@ -4,8 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type SimHandle } from "../../sim/index";
-import { waitFor } from "@/server/testing/ports";
-import { startConsole, type ConsoleHandle } from "@/test/harness/console";
+import { clustersConnected, startConsole, type ConsoleHandle } from "@/test/harness/console";
 import { postgresReachable } from "@/test/harness/databases";
 import { HttpSession } from "@/test/harness/http";
 import { recordK8sTraffic, type K8sRecorder } from "@/test/harness/k8s-recorder";
@@ -53,13 +52,6 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function connected(s: HttpSession) {
-  await waitFor(async () => {
-    const list = await s.query<Array<{ name: string; status: { state: string } }>>("cluster.list");
-    if (!list.data?.length || list.data.some((c) => c.status.state !== "connected")) throw new Error("clusters not connected yet");
-  }, 90_000, 300);
-}
-
 describe.skipIf(!usable)("two console processes on one PostgreSQL", () => {
   it("run on one database: a session from one replica is valid on the other", async () => {
     const onA = await a.signIn("oncall@grio.local");
@@ -70,7 +62,7 @@ describe.skipIf(!usable)("two console processes on one PostgreSQL", () => {
 
   it("patch once for a rollback double-submitted to both replicas with one idempotency key", async () => {
     const [onA, onB] = await Promise.all([a.signIn("oncall@grio.local"), b.signIn("oncall@grio.local")]);
-    await Promise.all([connected(onA), connected(onB)]);
+    await Promise.all([clustersConnected(onA), clustersConnected(onB)]);
     const target = { cluster: "hetzner-prod", namespace: "grio", kind: "Deployment" as const, name: "django-api", confirmName: "django-api" };
     type Outcome = { auditId: string; status: string; duplicate: boolean; message: string };
     for (const toRevision of [2, 3]) {
