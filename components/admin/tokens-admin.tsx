@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, inputClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryResult } from "@/components/ui/query-state";
 import { Field } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -84,53 +85,49 @@ export function TokensAdmin() {
           </p>
         )}
       </form>
-      {tokens.isError ? (
-        <p role="alert" className="text-sm text-bad">
-          {tokens.error.message}
-        </p>
-      ) : tokens.isPending ? (
-        <p className="text-sm text-muted">Loading…</p>
-      ) : (
-        <Table
-          caption="API tokens"
-          rows={tokens.data}
-          rowKey={(t) => t.id}
-          empty="No API tokens yet."
-          columns={[
-            { key: "name", header: "Name", render: (t) => t.name },
-            { key: "prefix", header: "Starts with", render: (t) => <code className="font-mono text-xs">{t.prefix}…</code> },
-            { key: "role", header: "Role", render: (t) => t.role },
-            {
-              key: "status",
-              header: "Status",
-              render: (t) => <StatusPill status={t.status} />,
-            },
-            { key: "expires", header: "Expires", render: (t) => <RelativeTime at={t.expiresAt} /> },
-            { key: "used", header: "Last used", render: (t) => (t.lastUsedAt ? <RelativeTime at={t.lastUsedAt} /> : "never") },
-            {
-              key: "revoke",
-              header: "",
-              render: (t) =>
-                t.revokedAt ? null : (
-                  <ConfirmDialog
-                    title={`Revoke token “${t.name}”?`}
-                    description="Scripts using it will get 401 from their next request."
-                    confirmLabel="Revoke"
-                    reason="none"
-                    onConfirm={async () => {
-                      await revoke.mutateAsync({ id: t.id });
-                    }}
-                    trigger={(open) => (
-                      <Button write variant="danger" onClick={open}>
-                        Revoke
-                      </Button>
-                    )}
-                  />
-                ),
-            },
-          ]}
-        />
-      )}
+      <QueryResult query={tokens}>
+        {(data) => (
+          <Table
+            caption="API tokens"
+            rows={data}
+            rowKey={(t) => t.id}
+            empty="No API tokens yet."
+            columns={[
+              { key: "name", header: "Name", render: (t) => t.name },
+              { key: "prefix", header: "Starts with", render: (t) => <code className="font-mono text-xs">{t.prefix}…</code> },
+              { key: "role", header: "Role", render: (t) => t.role },
+              {
+                key: "status",
+                header: "Status",
+                render: (t) => <StatusPill status={t.status} />,
+              },
+              { key: "expires", header: "Expires", render: (t) => <RelativeTime at={t.expiresAt} /> },
+              { key: "used", header: "Last used", render: (t) => (t.lastUsedAt ? <RelativeTime at={t.lastUsedAt} /> : "never") },
+              {
+                key: "revoke",
+                header: "",
+                render: (t) =>
+                  t.revokedAt ? null : (
+                    <ConfirmDialog
+                      title={`Revoke token “${t.name}”?`}
+                      description="Scripts using it will get 401 from their next request."
+                      confirmLabel="Revoke"
+                      reason="none"
+                      onConfirm={async () => {
+                        await revoke.mutateAsync({ id: t.id });
+                      }}
+                      trigger={(open) => (
+                        <Button write variant="danger" onClick={open}>
+                          Revoke
+                        </Button>
+                      )}
+                    />
+                  ),
+              },
+            ]}
+          />
+        )}
+      </QueryResult>
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, inputClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryResult } from "@/components/ui/query-state";
 import { Field } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Badge, StatusPill } from "@/components/ui/status-pill";
@@ -30,67 +31,63 @@ export function UsersAdmin({ selfId }: { selfId: string }) {
           {error}
         </p>
       )}
-      {users.isError ? (
-        <p role="alert" className="text-sm text-bad">
-          {users.error.message}
-        </p>
-      ) : users.isPending ? (
-        <p className="text-sm text-muted">Loading…</p>
-      ) : (
-        <Table
-          caption="Users"
-          rows={users.data}
-          rowKey={(u) => u.id}
-          columns={[
-            { key: "email", header: "Email", render: (u) => <span className="break-all">{u.email}</span> },
-            { key: "name", header: "Name", render: (u) => u.name },
-            {
-              key: "role",
-              header: "Role",
-              render: (u) => (
-                <select
-                  aria-label={`Role of ${u.email}`}
-                  data-write-control
-                  className={inputClass}
-                  value={u.role}
-                  disabled={setRole.isPending}
-                  onChange={(e) => {
-                    setError(null);
-                    setRole.mutate({ id: u.id, role: e.target.value as Role });
-                  }}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r}>{r}</option>
-                  ))}
-                </select>
-              ),
-            },
-            { key: "source", header: "Source", render: (u) => <Badge>{u.source}</Badge> },
-            { key: "status", header: "Status", render: (u) => <StatusPill status={u.disabled ? "disabled" : "active"} /> },
-            { key: "created", header: "Created", render: (u) => <RelativeTime at={u.createdAt} /> },
-            {
-              key: "actions",
-              header: "",
-              render: (u) =>
-                u.id === selfId ? (
-                  <span className="text-xs text-muted">you</span>
-                ) : (
-                  <Button
-                    write
-                    variant={u.disabled ? "secondary" : "danger"}
-                    disabled={setDisabled.isPending}
-                    onClick={() => {
+      <QueryResult query={users}>
+        {(data) => (
+          <Table
+            caption="Users"
+            rows={data}
+            rowKey={(u) => u.id}
+            columns={[
+              { key: "email", header: "Email", render: (u) => <span className="break-all">{u.email}</span> },
+              { key: "name", header: "Name", render: (u) => u.name },
+              {
+                key: "role",
+                header: "Role",
+                render: (u) => (
+                  <select
+                    aria-label={`Role of ${u.email}`}
+                    data-write-control
+                    className={inputClass}
+                    value={u.role}
+                    disabled={setRole.isPending}
+                    onChange={(e) => {
                       setError(null);
-                      setDisabled.mutate({ id: u.id, disabled: !u.disabled });
+                      setRole.mutate({ id: u.id, role: e.target.value as Role });
                     }}
                   >
-                    {u.disabled ? "Enable" : "Disable"}
-                  </Button>
+                    {ROLES.map((r) => (
+                      <option key={r}>{r}</option>
+                    ))}
+                  </select>
                 ),
-            },
-          ]}
-        />
-      )}
+              },
+              { key: "source", header: "Source", render: (u) => <Badge>{u.source}</Badge> },
+              { key: "status", header: "Status", render: (u) => <StatusPill status={u.disabled ? "disabled" : "active"} /> },
+              { key: "created", header: "Created", render: (u) => <RelativeTime at={u.createdAt} /> },
+              {
+                key: "actions",
+                header: "",
+                render: (u) =>
+                  u.id === selfId ? (
+                    <span className="text-xs text-muted">you</span>
+                  ) : (
+                    <Button
+                      write
+                      variant={u.disabled ? "secondary" : "danger"}
+                      disabled={setDisabled.isPending}
+                      onClick={() => {
+                        setError(null);
+                        setDisabled.mutate({ id: u.id, disabled: !u.disabled });
+                      }}
+                    >
+                      {u.disabled ? "Enable" : "Disable"}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </QueryResult>
       <NewUserForm onCreated={refresh} />
     </Card>
   );

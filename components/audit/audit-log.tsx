@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { inputClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryResult } from "@/components/ui/query-state";
 import { Field } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusPill } from "@/components/ui/status-pill";
@@ -76,37 +77,33 @@ export function AuditLog() {
         </form>
       </Card>
       <Card>
-        {q.isError ? (
-          <p role="alert" className="text-sm text-bad">
-            Could not load the audit log: {q.error.message}
-          </p>
-        ) : q.isPending ? (
-          <p className="text-sm text-muted">Loading…</p>
-        ) : (
-          <Table
-            caption="Audit events"
-            rows={q.data.rows}
-            rowKey={(r) => r.id}
-            empty="No audit events match these filters."
-            columns={[
-              { key: "when", header: "When", className: "whitespace-nowrap", render: (r) => <RelativeTime at={r.startedAt} /> },
-              {
-                key: "actor",
-                header: "Actor",
-                render: (r) => (
-                  <span title={r.actorKind}>
-                    {r.actorName}
-                    {r.actorRole && <span className="text-muted"> ({r.actorRole})</span>}
-                  </span>
-                ),
-              },
-              { key: "action", header: "Action", className: "whitespace-nowrap", render: (r) => <code className="font-mono text-xs">{r.action}</code> },
-              { key: "target", header: "Target", render: (r) => <span className="break-all">{r.target}</span> },
-              { key: "status", header: "Status", render: (r) => <StatusPill status={r.displayStatus} title={r.error ?? undefined} /> },
-              { key: "reason", header: "Reason / error", render: (r) => <span className="text-muted">{r.error ?? r.reason ?? ""}</span> },
-            ]}
-          />
-        )}
+        <QueryResult query={q} errorPrefix="Could not load the audit log: ">
+          {(data) => (
+            <Table
+              caption="Audit events"
+              rows={data.rows}
+              rowKey={(r) => r.id}
+              empty="No audit events match these filters."
+              columns={[
+                { key: "when", header: "When", className: "whitespace-nowrap", render: (r) => <RelativeTime at={r.startedAt} /> },
+                {
+                  key: "actor",
+                  header: "Actor",
+                  render: (r) => (
+                    <span title={r.actorKind}>
+                      {r.actorName}
+                      {r.actorRole && <span className="text-muted"> ({r.actorRole})</span>}
+                    </span>
+                  ),
+                },
+                { key: "action", header: "Action", className: "whitespace-nowrap", render: (r) => <code className="font-mono text-xs">{r.action}</code> },
+                { key: "target", header: "Target", render: (r) => <span className="break-all">{r.target}</span> },
+                { key: "status", header: "Status", render: (r) => <StatusPill status={r.displayStatus} title={r.error ?? undefined} /> },
+                { key: "reason", header: "Reason / error", render: (r) => <span className="text-muted">{r.error ?? r.reason ?? ""}</span> },
+              ]}
+            />
+          )}
+        </QueryResult>
         {q.data && (before || q.data.rows.length === 100) && (
           <div className="mt-3 flex gap-2">
             {before && (

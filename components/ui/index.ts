@@ -5,4 +5,4 @@ export { EmptyState } from "./empty-state";
 export { SourceErrors } from "./source-errors";
 export { Button, inputClass } from "./button";
 export { Field } from "./field";
-export { LoadingCard, QueryErrorCard } from "./query-state";
+export { LoadingCard, QueryErrorCard, QueryResult } from "./query-state";
