@@ -30,3 +30,8 @@ export function FilterText({ label, value, onChange, placeholder }: { label: str
 }
 
 export const HEALTHS = ["failed", "degraded", "progressing", "healthy"];
+
+/** A column's distinct non-empty values, sorted: the options of its FilterSelect. */
+export function distinctOptions(values: Array<string | null | undefined>): string[] {
+  return [...new Set(values.filter((v): v is string => !!v))].sort();
+}

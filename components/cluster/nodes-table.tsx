@@ -13,9 +13,9 @@ import { links } from "@/lib/domain/kube/links";
 import type { NodeRow } from "@/lib/domain/kube/summary";
 import { StaleClusters } from "./cluster-status";
 import { EdgeSites } from "./edge-sites";
-import { FilterSelect, FilterText, HEALTHS } from "./filters";
+import { distinctOptions, FilterSelect, FilterText, HEALTHS } from "./filters";
 import { HEALTH_SORT, useSort } from "./sortable";
-import { LIVE_REFETCH_MS, useUrlState } from "./url-state";
+import { filtersFromUrl, LIVE_REFETCH_MS, useUrlState } from "./url-state";
 
 const ACCESSORS: Record<string, (r: NodeRow) => string | number | null> = {
   name: (r) => r.name, cluster: (r) => r.cluster, tier: (r) => r.tier, site: (r) => r.site, status: (r) => HEALTH_SORT[r.health] ?? 9,
@@ -27,22 +27,21 @@ export function NodesTable() {
   const trpc = useTRPC();
   const [params, set] = useUrlState();
   const { data, error } = useQuery({ ...trpc.cluster.nodes.queryOptions(), refetchInterval: LIVE_REFETCH_MS });
-  const f = { cluster: params.get("cluster") ?? "", tier: params.get("tier") ?? "", site: params.get("site") ?? "", health: params.get("health") ?? "", q: params.get("q") ?? "" };
+  const f = filtersFromUrl(params, ["cluster", "tier", "site", "health", "q"]);
   const rows = useMemo(() => (data?.rows ?? []).filter((n) =>
     (!f.cluster || n.cluster === f.cluster) && (!f.tier || n.tier === f.tier) && (!f.site || n.site === f.site) &&
     (!f.health || n.health === f.health) && (!f.q || n.name.includes(f.q))), [data, f.cluster, f.tier, f.site, f.health, f.q]);
   const { sorted, header } = useSort(rows, ACCESSORS, { key: "status", dir: 1 });
   if (error && !data) return <QueryErrorCard message={error.message} />;
   const all = data?.rows ?? [];
-  const uniq = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))].sort();
 
   return (
     <Card>
       <StaleClusters clusters={data?.clusters.filter((c) => !f.cluster || c.name === f.cluster)} />
       <div className="mb-3 flex flex-wrap gap-2">
-        <FilterSelect label="Cluster" value={f.cluster} options={uniq(all.map((n) => n.cluster))} onChange={(v) => set({ cluster: v })} />
-        <FilterSelect label="Tier" value={f.tier} options={uniq(all.map((n) => n.tier))} onChange={(v) => set({ tier: v })} />
-        <FilterSelect label="Site" value={f.site} options={uniq(all.map((n) => n.site))} onChange={(v) => set({ site: v })} />
+        <FilterSelect label="Cluster" value={f.cluster} options={distinctOptions(all.map((n) => n.cluster))} onChange={(v) => set({ cluster: v })} />
+        <FilterSelect label="Tier" value={f.tier} options={distinctOptions(all.map((n) => n.tier))} onChange={(v) => set({ tier: v })} />
+        <FilterSelect label="Site" value={f.site} options={distinctOptions(all.map((n) => n.site))} onChange={(v) => set({ site: v })} />
         <FilterSelect label="Health" value={f.health} options={HEALTHS} onChange={(v) => set({ health: v })} />
         <FilterText label="Name contains" value={f.q} onChange={(v) => set({ q: v })} />
       </div>

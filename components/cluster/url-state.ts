@@ -25,3 +25,8 @@ export function useUrlState(): [URLSearchParams, (patch: Record<string, string |
 
 /** The refresh period of every live cluster view (reads the server's cache, never the API). */
 export const LIVE_REFETCH_MS = 4000;
+
+/** The filter values a table reads from the URL, "" for each one absent. */
+export function filtersFromUrl<K extends string>(params: URLSearchParams, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ""])) as Record<K, string>;
+}

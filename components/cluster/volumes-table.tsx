@@ -8,7 +8,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
 import { StaleClusters } from "./cluster-status";
-import { FilterSelect } from "./filters";
+import { distinctOptions, FilterSelect } from "./filters";
 import { LIVE_REFETCH_MS, useUrlState } from "./url-state";
 
 /** PersistentVolumeClaims: capacity, storage class, bound volume. (Usage arrives with the metrics issue.) */
@@ -26,7 +26,7 @@ export function VolumesTable() {
       <StaleClusters clusters={data?.clusters.filter((c) => !cluster || c.name === cluster)} />
       <div className="mb-3 flex flex-wrap gap-2">
         <FilterSelect label="Cluster" value={cluster} options={[...new Set(all.map((v) => v.cluster))]} onChange={(v) => set({ cluster: v })} />
-        <FilterSelect label="Namespace" value={namespace} options={[...new Set(all.map((v) => v.namespace))].sort()} onChange={(v) => set({ namespace: v })} />
+        <FilterSelect label="Namespace" value={namespace} options={distinctOptions(all.map((v) => v.namespace))} onChange={(v) => set({ namespace: v })} />
       </div>
       <Table
         rows={rows}

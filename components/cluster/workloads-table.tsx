@@ -12,9 +12,9 @@ import { Table } from "@/components/ui/table";
 import { links } from "@/lib/domain/kube/links";
 import type { WorkloadRow } from "@/lib/domain/kube/summary";
 import { StaleClusters } from "./cluster-status";
-import { FilterSelect, FilterText, HEALTHS } from "./filters";
+import { distinctOptions, FilterSelect, FilterText, HEALTHS } from "./filters";
 import { HEALTH_SORT, useSort } from "./sortable";
-import { LIVE_REFETCH_MS, useUrlState } from "./url-state";
+import { filtersFromUrl, LIVE_REFETCH_MS, useUrlState } from "./url-state";
 
 const ACCESSORS: Record<string, (r: WorkloadRow) => string | number | null> = {
   name: (r) => r.name, namespace: (r) => r.namespace, cluster: (r) => r.cluster, kind: (r) => r.kind,
@@ -31,20 +31,19 @@ export function WorkloadsTable() {
   const trpc = useTRPC();
   const [params, set] = useUrlState();
   const { data, error } = useQuery({ ...trpc.cluster.workloads.queryOptions(), refetchInterval: LIVE_REFETCH_MS });
-  const f = { cluster: params.get("cluster") ?? "", namespace: params.get("namespace") ?? "", kind: params.get("kind") ?? "", health: params.get("health") ?? "", q: params.get("q") ?? "" };
+  const f = filtersFromUrl(params, ["cluster", "namespace", "kind", "health", "q"]);
   const rows = useMemo(() => (data?.rows ?? []).filter((w) =>
     (!f.cluster || w.cluster === f.cluster) && (!f.namespace || w.namespace === f.namespace) && (!f.kind || w.kind === f.kind) &&
     (!f.health || w.health === f.health) && (!f.q || w.name.includes(f.q))), [data, f.cluster, f.namespace, f.kind, f.health, f.q]);
   const { sorted, header } = useSort(rows, ACCESSORS, { key: "health", dir: 1 });
   if (error && !data) return <QueryErrorCard message={error.message} />;
   const all = data?.rows ?? [];
-  const uniq = (xs: string[]) => [...new Set(xs)].sort();
   return (
     <Card>
       <StaleClusters clusters={data?.clusters.filter((c) => !f.cluster || c.name === f.cluster)} />
       <div className="mb-3 flex flex-wrap gap-2">
-        <FilterSelect label="Cluster" value={f.cluster} options={uniq(all.map((w) => w.cluster))} onChange={(v) => set({ cluster: v })} />
-        <FilterSelect label="Namespace" value={f.namespace} options={uniq(all.map((w) => w.namespace))} onChange={(v) => set({ namespace: v })} />
+        <FilterSelect label="Cluster" value={f.cluster} options={distinctOptions(all.map((w) => w.cluster))} onChange={(v) => set({ cluster: v })} />
+        <FilterSelect label="Namespace" value={f.namespace} options={distinctOptions(all.map((w) => w.namespace))} onChange={(v) => set({ namespace: v })} />
         <FilterSelect label="Kind" value={f.kind} options={["Deployment", "StatefulSet", "CronJob"]} onChange={(v) => set({ kind: v })} />
         <FilterSelect label="Health" value={f.health} options={HEALTHS} onChange={(v) => set({ health: v })} />
         <FilterText label="Name contains" value={f.q} onChange={(v) => set({ q: v })} />
