@@ -53,38 +53,38 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/** `work` runs on the first call only; later calls resolve at once (drop() is safe to call twice). */
+function once(work: () => Promise<void>): () => Promise<void> {
+  let done = false;
+  return async () => {
+    if (done) return;
+    done = true;
+    await work();
+  };
+}
+
 export async function createPostgresDatabase(): Promise<TestDatabase> {
   const name = `grio_t_${randomBytes(6).toString("hex")}`;
   await adminQuery(`create database ${name}`);
   const u = new URL(POSTGRES_ADMIN_URL);
   u.pathname = `/${name}`;
   const url = u.toString();
-  let dropped = false;
   return {
     kind: "postgres",
     env: { DATABASE_URL: url },
     target: { kind: "postgres", url },
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      await adminQuery(`drop database if exists ${name} with (force)`);
-    },
+    drop: once(() => adminQuery(`drop database if exists ${name} with (force)`)),
   };
 }
 
 export async function createPgliteDir(): Promise<TestDatabase> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "grio-pglite-"));
   const dataDir = path.join(dir, "data");
-  let dropped = false;
   return {
     kind: "pglite",
     env: { DATA_DIR: dataDir },
     target: { kind: "pglite", dataDir },
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      await fs.rm(dir, { recursive: true, force: true });
-    },
+    drop: once(() => fs.rm(dir, { recursive: true, force: true })),
   };
 }
 
