@@ -8,7 +8,7 @@ export default function VolumesPage() {
   prefetch(trpc.cluster.volumes.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="Volumes" description="Persistent volume claims with capacity, storage class and bound volume." />
+      <PageHeader title="Volumes" description="Persistent volume claims with capacity, storage class, bound volume and usage; over the disk threshold the seed says: scale volume." />
       <VolumesTable />
     </HydrateClient>
   );

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { createTRPCRouter, viewerProcedure } from "@/server/api/trpc";
 import { PANEL_IDS, TIME_RANGES } from "@/lib/domain/panels";
 import { metricPanels, sparklines } from "@/server/services/observability/metrics";
+import { volumeUsageReport } from "@/server/services/observability/volume-usage";
+import { getDb } from "@/server/db";
 
 /** Metrics panels (PromQL runs on the server; the browser gets compact aligned series). */
 const cluster = z.string().min(1).max(100);
@@ -26,4 +28,6 @@ export const metricsRouter = createTRPCRouter({
       ]),
     )
     .query(({ input }) => sparklines(input, Date.now())),
+  /** PVC used/capacity/percent from kubelet volume stats; separate from cluster.volumes so the claims render without Prometheus. */
+  volumeUsage: viewerProcedure.query(async () => volumeUsageReport(await getDb())),
 });
