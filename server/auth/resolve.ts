@@ -1,10 +1,10 @@
-import { decode } from "next-auth/jwt";
 import type { Db } from "@/db/client";
 import { env } from "@/server/config";
 import { getDb } from "@/server/db";
 import { redeemApiToken } from "@/server/services/tokens";
 import { findUserById } from "@/server/services/users";
 import type { Principal } from "./principal";
+import { sessionUserId } from "./session-token";
 
 export const SESSION_COOKIE = "next-auth.session-token";
 export const SECURE_SESSION_COOKIE = "__Secure-next-auth.session-token";
@@ -47,13 +47,7 @@ export async function principalFromHeaders(headers: Headers, db?: Db): Promise<P
   }
   const raw = sessionTokenFromCookies(parseCookies(headers.get("cookie")));
   if (!raw) return null;
-  let userId: string | undefined;
-  try {
-    const jwt = await decode({ token: raw, secret: env().NEXTAUTH_SECRET });
-    userId = typeof jwt?.sub === "string" ? jwt.sub : undefined;
-  } catch {
-    return null; // tampered, expired or signed with another secret
-  }
+  const userId = await sessionUserId(raw, env().NEXTAUTH_SECRET); // undefined: tampered, expired or another secret
   if (!userId) return null;
   const user = await findUserById(d, userId);
   if (!user || user.disabled) return null;
