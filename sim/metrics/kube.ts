@@ -186,6 +186,10 @@ const VOLUMES: Record<string, { capacity: number; used: [number, number] }> = {
   qdrant: { capacity: 50 * GiB, used: [0.16, 0.2] },
   minio: { capacity: 500 * GiB, used: [0.68, 0.73] },
 };
+/** per cluster/app exceptions: the ministry's on-prem object store is nearly full (the seed: disk > 85 % → scale volume) */
+const VOLUME_OVERRIDES: Record<string, { capacity: number; used: [number, number] }> = {
+  "ministry-onprem/minio": { capacity: 500 * GiB, used: [0.87, 0.91] },
+};
 
 /** kubelet volume stats for the StatefulSets' claims (`data-<pod>`), from the node running the pod */
 export function writeVolumeStats(exp: Exposition, view: EstateView): void {
@@ -195,7 +199,7 @@ export function writeVolumeStats(exp: Exposition, view: EstateView): void {
   const now = view.now();
   for (const p of view.pods()) {
     if (p.workloadKind !== "StatefulSet" || p.phase !== "Running" || !p.nodeName) continue;
-    const v = VOLUMES[p.app] ?? { capacity: 10 * GiB, used: [0.3, 0.35] as [number, number] };
+    const v = VOLUME_OVERRIDES[`${p.cluster}/${p.app}`] ?? VOLUMES[p.app] ?? { capacity: 10 * GiB, used: [0.3, 0.35] as [number, number] };
     const labels = { cluster: p.cluster, namespace: p.namespace, persistentvolumeclaim: `data-${p.name}`, node: p.nodeName };
     const bytes = Math.round(v.capacity * wander(`pvc/${p.cluster}/${p.name}`, now, v.used[0], v.used[1]));
     capacity.sample(labels, v.capacity);

@@ -1,7 +1,7 @@
 /**
  * Volume usage against Debian's real Prometheus 2.42 scraping the sim's kubelet volume stats: the
  * StatefulSets' claims come back with used/capacity/percent in the sim's ranges, fullest first,
- * judged by the stored disk threshold; with Prometheus stopped (or not configured) the report is
+ * judged by the stored disk threshold (only the ministry's near-full minio claim is flagged); with Prometheus stopped (or not configured) the report is
  * empty with a Prometheus error instead of throwing, so the claims table still renders.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +54,10 @@ describe("volumeUsageReport", () => {
       expect(p.percent).toBeLessThanOrEqual(64);
       expect(p.full).toBe(false);
     }
+    // the ministry's on-prem object store is the sim's near-full volume: first, flagged
+    expect(r.rows[0]).toMatchObject({ cluster: "ministry-onprem", namespace: "grio", claim: "data-minio-0", full: true });
+    expect(r.rows[0]!.percent).toBeGreaterThan(85);
+    expect(r.rows.filter((x) => x.full).map((x) => x.cluster)).toEqual(["ministry-onprem"]);
     // the sim's claims span its clusters, each claim once
     const keys = r.rows.map((x) => `${x.cluster}/${x.namespace}/${x.claim}`);
     expect(new Set(keys).size).toBe(keys.length);
