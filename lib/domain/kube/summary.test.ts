@@ -52,4 +52,21 @@ describe("cluster summary", () => {
     expect(entries.filter((e) => e.type === "site")).toEqual([{ type: "site", label: "gulu-high", detail: "site · gulu · 1 node(s)", href: "/nodes?site=gulu-high" }]);
     expect(entries.find((e) => e.type === "workload")?.href).toBe("/workloads/hetzner-prod/deployment/default/nginx");
   });
+
+  it("reuses an unchanged healthy pod's row on the next rebuild, and re-assesses it when its restart history or workload changes", () => {
+    const o = estate();
+    const first = summarizeCluster(info, { state: "connected" }, o, NOW);
+    const again = summarizeCluster(info, { state: "connected" }, o, NOW + 60_000);
+    expect(again.pods[0]).toBe(first.pods[0]); // healthy, unchanged: the same row
+    expect(again.pods[1]).not.toBe(first.pods[1]); // crash-looping: assessed every time
+    // 3 restarts in the last 10 minutes make the same pod object crash-looping
+    const key = `${o.pods[0]!.namespace}/${o.pods[0]!.name}`;
+    const restarted = summarizeCluster(info, { state: "connected" }, { ...o, restarts: new Map([[key, [NOW, NOW + 1000, NOW + 2000]]]) }, NOW + 3000);
+    expect(restarted.pods[0]).toMatchObject({ health: "failed", reason: "CrashLoopBackOff" });
+    // the ReplicaSet is gone: the pod's workload is the ReplicaSet itself, not a stale row
+    const orphan = summarizeCluster(info, { state: "connected" }, { ...o, replicaSets: [] }, NOW);
+    expect(orphan.pods[0]!.workload).toEqual({ kind: "ReplicaSet", name: "nginx-7fb78fb6d8" });
+    // another cluster holding the same object never gets this cluster's row
+    expect(summarizeCluster({ ...info, name: "other" }, { state: "connected" }, o, NOW).pods[0]!.cluster).toBe("other");
+  });
 });

@@ -92,6 +92,18 @@ export function podWorkload(pod: SlimPod, rsOwner: Map<string, string>, jobOwner
   return { kind: o.kind, name: o.name };
 }
 
+const NO_RESTARTS: readonly number[] = [];
+type PodAssessed = { cluster: string; pod: SlimPod; health: PodHealth };
+/**
+ * The row of an unchanged pod (same slim object — the informer keeps the old one when an update
+ * changes nothing the console keeps —, same restart history, same workload) from an earlier
+ * rebuild. Only healthy pods are reused: time alone never makes a healthy pod unhealthy (restart
+ * windows and OOM recency only age out; Pending and NotReady are never healthy), so the row is
+ * exactly what assessing the pod now would give. Unhealthy pods are assessed at every rebuild.
+ */
+const healthyMemo = new WeakMap<SlimPod, { restarts: readonly number[]; row: PodRow; assessed: PodAssessed }>();
+const sameWorkload = (a: PodRow["workload"], b: PodRow["workload"]) => a === b || (!!a && !!b && a.kind === b.kind && a.name === b.name);
+
 export function summarizeCluster(info: ClusterInfo, status: ClusterState, o: ClusterObjects, now: number): ClusterSummary {
   const cluster = info.name;
   const counts = { nodes: emptyCounts(), workloads: emptyCounts(), pods: emptyCounts() };
@@ -116,19 +128,32 @@ export function summarizeCluster(info: ClusterInfo, status: ClusterState, o: Clu
   const jobOwner = new Map<string, string>();
   for (const j of o.jobs) if (j.owner?.kind === "CronJob") jobOwner.set(podKey(j), j.owner.name);
 
-  const podAssessed: Array<{ cluster: string; pod: SlimPod; health: PodHealth }> = [];
+  const podAssessed: PodAssessed[] = [];
+  const restartList: Array<{ pod: SlimPod; times: readonly number[] }> = [];
   const pods: PodRow[] = o.pods.map((pod) => {
-    const health = podHealth(pod, o.restarts.get(podKey(pod)) ?? [], now);
-    count(counts.pods, health.health);
+    const times = o.restarts.get(podKey(pod)) ?? NO_RESTARTS;
     const workload = podWorkload(pod, rsOwner, jobOwner);
-    const assessed = { ...pod, workload };
-    podAssessed.push({ cluster, pod: assessed, health });
-    const regular = pod.containers.filter((c) => !c.init);
-    return {
-      cluster, namespace: pod.namespace, name: pod.name, node: pod.nodeName, phase: pod.phase, health: health.health,
-      reason: health.reason, message: health.message, restarts: health.restarts,
-      ready: `${regular.filter((c) => c.ready).length}/${regular.length}`, workload, createdAt: pod.createdAt,
-    };
+    const hit = healthyMemo.get(pod);
+    let row: PodRow;
+    let assessed: PodAssessed;
+    if (hit && hit.restarts === times && hit.row.cluster === cluster && sameWorkload(hit.row.workload, workload)) {
+      ({ row, assessed } = hit);
+    } else {
+      const health = podHealth(pod, times, now);
+      assessed = { cluster, pod: { ...pod, workload }, health };
+      const regular = pod.containers.filter((c) => !c.init);
+      row = {
+        cluster, namespace: pod.namespace, name: pod.name, node: pod.nodeName, phase: pod.phase, health: health.health,
+        reason: health.reason, message: health.message, restarts: health.restarts,
+        ready: `${regular.filter((c) => c.ready).length}/${regular.length}`, workload, createdAt: pod.createdAt,
+      };
+      if (health.health === "healthy") healthyMemo.set(pod, { restarts: times, row, assessed });
+      else healthyMemo.delete(pod);
+    }
+    count(counts.pods, row.health);
+    podAssessed.push(assessed);
+    if (times.length > 0) restartList.push({ pod: assessed.pod, times });
+    return row;
   });
 
   const hpaFor = new Map<string, SlimHpa>();
@@ -170,8 +195,6 @@ export function summarizeCluster(info: ClusterInfo, status: ClusterState, o: Clu
   }
 
   const triage = rankTriage({ clusters: [{ ...info, status }], nodes: nodeAssessed, pods: podAssessed, workloads: workloadAssessed });
-  const restartList = podAssessed.filter((p) => (o.restarts.get(podKey(p.pod))?.length ?? 0) > 0)
-    .map((p) => ({ pod: p.pod, times: o.restarts.get(podKey(p.pod)) ?? [] }));
   const timeline = changeTimeline({
     cluster, replicaSets: o.replicaSets, controllerRevisions: o.controllerRevisions, restarts: restartList,
     scaleChanges: o.scaleChanges, events: o.events,

@@ -41,6 +41,8 @@ const keyOf = (o: unknown) => {
   return m.namespace ? `${m.namespace}/${m.name}` : String(m.name);
 };
 
+const sameSlim = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 export class Informer<T> {
   readonly store = new Map<string, T>();
   readonly state: InformerState = { synced: false, watching: false, lostAt: null, error: null, failures: 0, lists: 0 };
@@ -149,6 +151,10 @@ export class Informer<T> {
         this.o.onChange("delete", null, previous);
       } else if (type === "ADDED" || type === "MODIFIED") {
         const next = this.o.slim(object);
+        // Most updates touch fields the console drops (heartbeats, managed fields, resourceVersion):
+        // the slim object is unchanged, so keep the old one (summaries memoize by identity) and
+        // report no change, sparing a summary rebuild.
+        if (previous && sameSlim(previous, next)) return;
         this.store.set(key, next);
         this.o.onChange(previous ? "update" : "add", next, previous);
       }
