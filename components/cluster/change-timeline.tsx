@@ -4,12 +4,12 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/status-pill";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ChangeEntry } from "@/lib/domain/kube/timeline";
+import type { OverviewChange } from "@/lib/domain/kube/overview";
 
 const TONE = { rollout: "info", restart: "warn", scale: "neutral", warning: "warn" } as const;
 
 /** The last 24 h: rollouts (old → new image), restarts, scale changes, Warning events, newest first. */
-export function ChangeTimeline({ entries }: { entries: ChangeEntry[] }) {
+export function ChangeTimeline({ entries }: { entries: OverviewChange[] }) {
   if (entries.length === 0) return <EmptyState title="No changes in the last 24 hours." />;
   return (
     <ol data-testid="change-timeline" className="divide-y divide-line/60">

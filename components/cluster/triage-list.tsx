@@ -4,12 +4,12 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/status-pill";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { TriageItem } from "@/lib/domain/kube/triage";
+import type { OverviewTriageItem } from "@/lib/domain/kube/overview";
 
 const TONE = { critical: "bad", warning: "warn", info: "neutral" } as const;
 
 /** What is wrong now, most urgent first: each with a one-line reason and a link. */
-export function TriageList({ items, total }: { items: TriageItem[]; total: number }) {
+export function TriageList({ items, total }: { items: OverviewTriageItem[]; total: number }) {
   if (items.length === 0) return <EmptyState title="Nothing is wrong right now.">Every node, workload and pod in the selected clusters is healthy.</EmptyState>;
   return (
     <div>

@@ -2,7 +2,15 @@ import type { ClusterInfo, ClusterSummary, HealthCounts } from "./summary";
 import { mergeTimelines, type ChangeEntry } from "./timeline";
 import type { ClusterState, TriageItem } from "./triage";
 
-/** The overview/triage page's whole payload: small (top items only), computed once per cache version. */
+/** A triage line as the overview renders it (the rank only orders the list, on the server). */
+export type OverviewTriageItem = Omit<TriageItem, "rank">;
+/** A timeline line as the overview renders it (summary and link; the object is in both already). */
+export type OverviewChange = Omit<ChangeEntry, "object">;
+
+/**
+ * The overview/triage page's whole payload: small (top items only, only what the page renders),
+ * computed once per cache version and polled by every viewer.
+ */
 export interface Overview {
   computedAt: number;
   clusters: Array<ClusterInfo & {
@@ -11,11 +19,10 @@ export interface Overview {
     /** last-known data shown while the cluster is not connected */
     stale: boolean;
     counts: { nodes: HealthCounts; workloads: HealthCounts; pods: HealthCounts };
-    problems: number;
   }>;
-  triage: TriageItem[];
+  triage: OverviewTriageItem[];
   triageTotal: number;
-  timeline: ChangeEntry[];
+  timeline: OverviewChange[];
   /** the cluster configuration could not be read */
   configError: string | null;
 }
@@ -35,11 +42,12 @@ export function buildOverview(summaries: Array<{ summary: ClusterSummary; synced
     computedAt: now,
     clusters: summaries.map(({ summary: s, synced }) => ({
       ...s.info, status: s.status, synced, stale: s.status.state !== "connected",
-      counts: s.counts, problems: s.triage.length,
+      counts: s.counts,
     })),
-    triage: triage.slice(0, OVERVIEW_TRIAGE_LIMIT).map((t) => ({ ...t, message: oneLine(t.message) })),
+    triage: triage.slice(0, OVERVIEW_TRIAGE_LIMIT).map(({ rank: _rank, ...t }) => ({ ...t, message: oneLine(t.message) })),
     triageTotal: triage.length,
-    timeline: mergeTimelines(summaries.map((s) => s.summary.timeline), OVERVIEW_TIMELINE_LIMIT).map((e) => ({ ...e, summary: oneLine(e.summary) })),
+    timeline: mergeTimelines(summaries.map((s) => s.summary.timeline), OVERVIEW_TIMELINE_LIMIT)
+      .map(({ object: _object, ...e }) => ({ ...e, summary: oneLine(e.summary) })),
     configError,
   };
 }
