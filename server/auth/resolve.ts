@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { env } from "@/server/config";
 import { getDb } from "@/server/db";
 import { redeemApiToken } from "@/server/services/tokens";
-import { findUserById } from "@/server/services/users";
+import { findPrincipalUser } from "@/server/services/users";
 import type { Principal } from "./principal";
 import { sessionUserId } from "./session-token";
 
@@ -49,7 +49,7 @@ export async function principalFromHeaders(headers: Headers, db?: Db): Promise<P
   if (!raw) return null;
   const userId = await sessionUserId(raw, env().NEXTAUTH_SECRET); // undefined: tampered, expired or another secret
   if (!userId) return null;
-  const user = await findUserById(d, userId);
+  const user = await findPrincipalUser(d, userId);
   if (!user || user.disabled) return null;
   return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
 }

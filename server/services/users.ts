@@ -21,6 +21,15 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return row;
 }
 
+/** The columns a request's principal needs (never the password hash): read on every request. */
+export async function findPrincipalUser(db: Db, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, timeZone: users.timeZone, disabled: users.disabled })
+    .from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
 export async function listUsers(db: Db): Promise<UserRow[]> {
   return db.select().from(users).orderBy(asc(users.email));
 }
