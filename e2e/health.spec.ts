@@ -104,8 +104,14 @@ test.describe("cluster pages", () => {
     await signInAs("oncall");
     await page.goto("/overview");
     await expect(page.getByTestId("triage-list")).toBeVisible();
-    await page.keyboard.press("Control+k");
-    await page.getByRole("dialog", { name: "Find anything" }).getByRole("textbox").fill("django-ap");
+    // The triage list is server-rendered, so it can be visible before the palette's key listener is
+    // attached (hydration); press again until the palette opens, as a person would.
+    const palette = page.getByRole("dialog", { name: "Find anything" });
+    await expect(async () => {
+      await page.keyboard.press("Control+k");
+      await expect(palette).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await palette.getByRole("textbox").fill("django-ap");
     await page.getByRole("option").filter({ hasText: "Deployment" }).first().click();
     await expect(page).toHaveURL(/\/workloads\/[^/]+\/deployment\/grio\/django-api$/);
     await page.goto("/pods?cluster=hetzner-prod&status=CrashLoopBackOff");
