@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { slimDeployment, slimHpa, slimNode, slimPod, slimReplicaSet } from "./slim";
-import { paletteEntries, summarizeCluster, type ClusterObjects } from "./summary";
+import { paletteEntries, summarizeCluster, summarizeClusterSteps, SUMMARY_STEP_PODS, type ClusterObjects } from "./summary";
 import { crashLoopStatus, iso, rawDeployment, rawNodeK3s, rawPod, rawReplicaSet } from "./testdata/fixtures";
 
 const NOW = Date.parse("2026-12-04T08:00:00Z");
@@ -69,4 +69,23 @@ describe("cluster summary", () => {
     // another cluster holding the same object never gets this cluster's row
     expect(summarizeCluster({ ...info, name: "other" }, { state: "connected" }, o, NOW).pods[0]!.cluster).toBe("other");
   });
+
+  it("builds a large cluster's summary in steps that each cover at most SUMMARY_STEP_PODS pods, with the same result", () => {
+    const o = estate();
+    const template = o.pods[0]!;
+    const n = SUMMARY_STEP_PODS * 2 + 7;
+    o.pods = Array.from({ length: n }, (_, i) => ({ ...template, name: `web-${i}`, uid: `u${i}` }));
+    const steps = summarizeClusterSteps(info, { state: "connected" }, o, NOW);
+    let yields = 0;
+    let r = steps.next();
+    while (!r.done) {
+      yields++;
+      r = steps.next();
+    }
+    // 3 pod chunks (2 yields inside the pod loop), one yield after the pods and two around the triage
+    expect(yields).toBe(2 + 3);
+    expect(r.value).toEqual(summarizeCluster(info, { state: "connected" }, o, NOW));
+    expect(r.value.counts.pods.total).toBe(n);
+  });
 });
+

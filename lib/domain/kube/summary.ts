@@ -104,7 +104,23 @@ type PodAssessed = { cluster: string; pod: SlimPod; health: PodHealth };
 const healthyMemo = new WeakMap<SlimPod, { restarts: readonly number[]; row: PodRow; assessed: PodAssessed }>();
 const sameWorkload = (a: PodRow["workload"], b: PodRow["workload"]) => a === b || (!!a && !!b && a.kind === b.kind && a.name === b.name);
 
+/** Pods assessed between two yields of a stepped rebuild (≈1–2 ms of work at a time). */
+export const SUMMARY_STEP_PODS = 500;
+
 export function summarizeCluster(info: ClusterInfo, status: ClusterState, o: ClusterObjects, now: number): ClusterSummary {
+  const steps = summarizeClusterSteps(info, status, o, now);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same summary, built in steps: the generator yields after every SUMMARY_STEP_PODS pods and
+ * between phases, so a caller can let other work (a viewer's request) run between steps instead
+ * of waiting for a whole 5,000-pod rebuild. `o` must not change while the steps run.
+ */
+export function* summarizeClusterSteps(info: ClusterInfo, status: ClusterState, o: ClusterObjects, now: number): Generator<void, ClusterSummary> {
   const cluster = info.name;
   const counts = { nodes: emptyCounts(), workloads: emptyCounts(), pods: emptyCounts() };
 
@@ -130,7 +146,10 @@ export function summarizeCluster(info: ClusterInfo, status: ClusterState, o: Clu
 
   const podAssessed: PodAssessed[] = [];
   const restartList: Array<{ pod: SlimPod; times: readonly number[] }> = [];
-  const pods: PodRow[] = o.pods.map((pod) => {
+  const pods: PodRow[] = [];
+  for (let i = 0; i < o.pods.length; i++) {
+    if (i > 0 && i % SUMMARY_STEP_PODS === 0) yield;
+    const pod = o.pods[i]!;
     const times = o.restarts.get(podKey(pod)) ?? NO_RESTARTS;
     const workload = podWorkload(pod, rsOwner, jobOwner);
     const hit = healthyMemo.get(pod);
@@ -153,8 +172,9 @@ export function summarizeCluster(info: ClusterInfo, status: ClusterState, o: Clu
     count(counts.pods, row.health);
     podAssessed.push(assessed);
     if (times.length > 0) restartList.push({ pod: assessed.pod, times });
-    return row;
-  });
+    pods.push(row);
+  }
+  yield;
 
   const hpaFor = new Map<string, SlimHpa>();
   for (const h of o.hpas) hpaFor.set(`${h.namespace}/${h.target.kind}/${h.target.name}`, h);
@@ -194,7 +214,9 @@ export function summarizeCluster(info: ClusterInfo, status: ClusterState, o: Clu
     addWorkload("CronJob", cj, cronJobHealth(cj, o.jobs), { schedule: cj.schedule, ready: cj.active, lastChange: cj.lastSchedule });
   }
 
+  yield;
   const triage = rankTriage({ clusters: [{ ...info, status }], nodes: nodeAssessed, pods: podAssessed, workloads: workloadAssessed });
+  yield;
   const timeline = changeTimeline({
     cluster, replicaSets: o.replicaSets, controllerRevisions: o.controllerRevisions, restarts: restartList,
     scaleChanges: o.scaleChanges, events: o.events,

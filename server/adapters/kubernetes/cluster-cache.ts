@@ -3,7 +3,7 @@ import {
   slimControllerRevision, slimCronJob, slimDeployment, slimEvent, slimHpa, slimJob, slimNode, slimPod, slimPvc,
   slimReplicaSet, slimStatefulSet,
 } from "@/lib/domain/kube/slim";
-import { summarizeCluster, type ClusterInfo, type ClusterObjects, type ClusterSummary } from "@/lib/domain/kube/summary";
+import { summarizeCluster, summarizeClusterSteps, type ClusterInfo, type ClusterObjects, type ClusterSummary } from "@/lib/domain/kube/summary";
 import type { ScaleChange } from "@/lib/domain/kube/timeline";
 import type { ClusterState } from "@/lib/domain/kube/triage";
 import type { SlimDeployment, SlimPod, SlimStatefulSet } from "@/lib/domain/kube/types";
@@ -38,6 +38,9 @@ export class ClusterCache {
   summarySeq = 0;
   private summary: ClusterSummary | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** a stepped rebuild is under way */
+  private building = false;
+  private stopped = false;
   private ticker: NodeJS.Timeout | null = null;
   private lastState = "";
 
@@ -68,6 +71,7 @@ export class ClusterCache {
   }
 
   start(): void {
+    this.stopped = false;
     setWatchState(this.info.name, "syncing");
     for (const i of this.all) i.start();
     this.ticker = setInterval(() => this.changed(), SUMMARY_MAX_AGE_MS);
@@ -75,6 +79,7 @@ export class ClusterCache {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const i of this.all) i.stop();
     if (this.timer) clearTimeout(this.timer);
     if (this.ticker) clearInterval(this.ticker);
@@ -118,14 +123,47 @@ export class ClusterCache {
   }
 
   private schedule() {
-    if (this.timer) return;
+    if (this.timer || this.building) return;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.building = true;
       this.stateChanged();
-      this.recompute();
-      this.onSummary();
+      this.rebuildInSteps();
     }, SUMMARY_DEBOUNCE_MS);
     this.timer.unref?.();
+  }
+
+  /**
+   * Rebuild the summary a step at a time (a few hundred pods per step), giving the event loop back
+   * between steps: a viewer's request that arrives mid-rebuild waits for one step (~1–2 ms), not
+   * for the whole 5,000-pod rebuild. Changes that arrive meanwhile schedule the next rebuild.
+   */
+  private rebuildInSteps() {
+    const version = this.version;
+    const steps = summarizeClusterSteps(this.info, this.status(), this.objects(), Date.now());
+    const step = () => {
+      if (this.stopped) {
+        this.building = false;
+        return;
+      }
+      const r = steps.next();
+      if (!r.done) {
+        setImmediate(step);
+        return;
+      }
+      this.building = false;
+      this.publish(r.value, version);
+      if (this.version !== version) this.schedule();
+    };
+    step();
+  }
+
+  private publish(summary: ClusterSummary, version: number) {
+    if (version < this.summaryVersion) return; // a synchronous rebuild already published newer data
+    this.summary = summary;
+    this.summaryVersion = version;
+    this.summarySeq++;
+    this.onSummary();
   }
 
   private trackPod(next: SlimPod | null, prev: SlimPod | null) {
@@ -155,26 +193,30 @@ export class ClusterCache {
     for (const [k] of oldest) store.delete(k);
   }
 
+  /** A snapshot of the caches (arrays copied: a stepped rebuild reads it while watches go on). */
   objects(): ClusterObjects {
     const v = <T>(i: Informer<T>) => [...i.store.values()];
     return {
       nodes: v(this.nodes), pods: v(this.pods), deployments: v(this.deployments), replicaSets: v(this.replicaSets),
       statefulSets: v(this.statefulSets), controllerRevisions: v(this.controllerRevisions), cronJobs: v(this.cronJobs),
       jobs: v(this.jobs), hpas: v(this.hpas), pvcs: v(this.pvcs), events: v(this.events),
-      restarts: this.restarts, scaleChanges: this.scaleChanges,
+      restarts: new Map(this.restarts), scaleChanges: [...this.scaleChanges],
     };
   }
 
-  private recompute(): ClusterSummary {
-    this.summary = summarizeCluster(this.info, this.status(), this.objects(), Date.now());
-    this.summaryVersion = this.version;
-    this.summarySeq++;
-    return this.summary;
+  get hasSummary(): boolean {
+    return this.summary !== null;
   }
 
-  /** The summary as of the last cache change (computed now only if none exists yet). */
+  /**
+   * The summary as of the last rebuild. Computed here, synchronously, only when none exists yet
+   * (a request before the first rebuild) or when the cache changed with no rebuild on its way.
+   */
   getSummary(): ClusterSummary {
-    if (!this.summary || (this.summaryVersion !== this.version && !this.timer)) return this.recompute();
-    return this.summary;
+    if (!this.summary || (this.summaryVersion !== this.version && !this.timer && !this.building)) {
+      const version = this.version;
+      this.publish(summarizeCluster(this.info, this.status(), this.objects(), Date.now()), version);
+    }
+    return this.summary!;
   }
 }

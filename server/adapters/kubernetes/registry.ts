@@ -21,6 +21,7 @@ export class ClusterRegistry {
   private started = false;
   private overviewKey = "";
   private overviewValue: Overview | null = null;
+  private overviewRebuild: NodeJS.Immediate | null = null;
 
   constructor(configs: ClusterConfig[], readonly configError: string | null = null) {
     this.clusters = configs.map(({ info, kc }) => {
@@ -43,6 +44,8 @@ export class ClusterRegistry {
 
   stop(): void {
     for (const c of this.clusters) c.cache.stop();
+    if (this.overviewRebuild) clearImmediate(this.overviewRebuild);
+    this.overviewRebuild = null;
     this.started = false;
   }
 
@@ -50,8 +53,16 @@ export class ClusterRegistry {
     return this.clusters.find((c) => c.name === name);
   }
 
+  /**
+   * A cluster's summary changed: rebuild the overview now, in the background, so that viewers'
+   * requests find it ready instead of the first one after each change paying for it.
+   */
   private invalidate() {
     this.overviewKey = "";
+    this.overviewRebuild ??= setImmediate(() => {
+      this.overviewRebuild = null;
+      if (this.started && this.clusters.every((c) => c.cache.hasSummary)) this.overview();
+    });
   }
 
   /** Version of all caches together: changes whenever any cluster's data or status changes. */
