@@ -11,6 +11,7 @@ import { Badge, StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
 import { links } from "@/lib/domain/kube/links";
 import type { NodeRow } from "@/lib/domain/kube/summary";
+import { matchesFilters } from "@/lib/domain/kube/table-filter";
 import { StaleClusters } from "./cluster-status";
 import { EdgeSites } from "./edge-sites";
 import { distinctOptions, FilterSelect, FilterText, HEALTHS } from "./filters";
@@ -27,10 +28,8 @@ export function NodesTable() {
   const trpc = useTRPC();
   const [params, set] = useUrlState();
   const { data, error } = useQuery({ ...trpc.cluster.nodes.queryOptions(), refetchInterval: LIVE_REFETCH_MS });
-  const f = filtersFromUrl(params, ["cluster", "tier", "site", "health", "q"]);
-  const rows = useMemo(() => (data?.rows ?? []).filter((n) =>
-    (!f.cluster || n.cluster === f.cluster) && (!f.tier || n.tier === f.tier) && (!f.site || n.site === f.site) &&
-    (!f.health || n.health === f.health) && (!f.q || n.name.includes(f.q))), [data, f.cluster, f.tier, f.site, f.health, f.q]);
+  const f = useMemo(() => filtersFromUrl(params, ["cluster", "tier", "site", "health", "q"] as const), [params]);
+  const rows = useMemo(() => (data?.rows ?? []).filter((n) => matchesFilters(n, f)), [data, f]);
   const { sorted, header } = useSort(rows, ACCESSORS, { key: "status", dir: 1 });
   if (error && !data) return <QueryErrorCard message={error.message} />;
   const all = data?.rows ?? [];

@@ -11,6 +11,7 @@ import { StatusPill } from "@/components/ui/status-pill";
 import { Table } from "@/components/ui/table";
 import { links } from "@/lib/domain/kube/links";
 import type { WorkloadRow } from "@/lib/domain/kube/summary";
+import { matchesFilters } from "@/lib/domain/kube/table-filter";
 import { StaleClusters } from "./cluster-status";
 import { distinctOptions, FilterSelect, FilterText, HEALTHS } from "./filters";
 import { HEALTH_SORT, useSort } from "./sortable";
@@ -31,10 +32,8 @@ export function WorkloadsTable() {
   const trpc = useTRPC();
   const [params, set] = useUrlState();
   const { data, error } = useQuery({ ...trpc.cluster.workloads.queryOptions(), refetchInterval: LIVE_REFETCH_MS });
-  const f = filtersFromUrl(params, ["cluster", "namespace", "kind", "health", "q"]);
-  const rows = useMemo(() => (data?.rows ?? []).filter((w) =>
-    (!f.cluster || w.cluster === f.cluster) && (!f.namespace || w.namespace === f.namespace) && (!f.kind || w.kind === f.kind) &&
-    (!f.health || w.health === f.health) && (!f.q || w.name.includes(f.q))), [data, f.cluster, f.namespace, f.kind, f.health, f.q]);
+  const f = useMemo(() => filtersFromUrl(params, ["cluster", "namespace", "kind", "health", "q"] as const), [params]);
+  const rows = useMemo(() => (data?.rows ?? []).filter((w) => matchesFilters(w, f)), [data, f]);
   const { sorted, header } = useSort(rows, ACCESSORS, { key: "health", dir: 1 });
   if (error && !data) return <QueryErrorCard message={error.message} />;
   const all = data?.rows ?? [];
