@@ -73,4 +73,39 @@ describe("overview under load", () => {
     const r = await grio.anonymous().query("cluster.overview");
     expect(r.status).toBe(401);
   });
+
+  it("answers a poll whose answer the browser already holds with 304 and no body, and a changed one in full", async () => {
+    const viewer = await grio.signIn(DEMO.viewer);
+    const path = "/api/trpc/cluster.overview";
+    const first = await viewer.get(path, { "accept-encoding": "gzip" });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    expect(first.headers.get("vary")).toMatch(/cookie/i);
+    const body = await first.text();
+    expect(body).toContain("CrashLoopBackOff");
+    // The sim's crash loop changes the overview every few seconds: a re-poll right away finds the
+    // same answer (304) at least once, and whenever it does not, it gets the new answer whole.
+    const answers: number[] = [];
+    for (let i = 0; i < 5 && !answers.includes(304); i++) {
+      const a = await viewer.get(path);
+      const tag = a.headers.get("etag");
+      expect(tag).toBeTruthy();
+      await a.text();
+      const again = await viewer.get(path, { "if-none-match": tag! });
+      answers.push(again.status);
+      const text = await again.text();
+      if (again.status === 304) {
+        expect(text).toBe("");
+        expect(again.headers.get("etag")).toBe(tag);
+      } else {
+        expect(again.status).toBe(200);
+        expect(again.headers.get("etag")).not.toBe(tag);
+        expect(text).toContain("triage");
+      }
+    }
+    expect(answers).toContain(304);
+    // no session: 401 whatever the browser holds, never a 304
+    const anon = await grio.anonymous().get(path, { "if-none-match": "*" });
+    expect(anon.status).toBe(401);
+  });
 });
