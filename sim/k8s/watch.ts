@@ -40,6 +40,8 @@ export class WatchHub {
     res.flushHeaders();
     let first = true;
     const send = (type: string, json: string, obj?: K8sObject) => {
+      // ended (timeout, drop) but not yet closed: a bookmark or event due now has nowhere to go
+      if (res.writableEnded || res.destroyed) return;
       if (w.table && obj && type !== "ERROR" && type !== "BOOKMARK") {
         json = w.table(obj, first);
         first = false;
@@ -89,7 +91,9 @@ export class WatchHub {
       if (timeout) clearTimeout(timeout);
       this.open.delete(res);
     };
+    res.on("finish", cleanup);
     res.on("close", cleanup);
+    res.on("error", cleanup);
     req.on("close", cleanup);
   }
 }

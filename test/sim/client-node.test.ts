@@ -3,6 +3,8 @@
  * survives dropped watches and a 410 Expired (it re-lists), PATCH flavours, Status errors, counting.
  */
 import * as k8s from "@kubernetes/client-node";
+import type http from "node:http";
+import https from "node:https";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -136,5 +138,27 @@ describe("@kubernetes/client-node against the sim", () => {
         .catch(reject);
     });
     expect(events[0]).toMatchObject({ type: "ERROR", obj: { code: 410, reason: "Expired" } });
+  });
+
+  it("a watch that times out while its client is not reading ends cleanly: no bookmark is written after the end", async () => {
+    kc.setCurrentContext("hetzner-prod");
+    const opts: https.RequestOptions = {};
+    await kc.applyToHTTPSOptions(opts);
+    // every pod of the cluster: enough initial events to fill the socket buffers of a client that is not reading
+    const url = new URL(`${kc.getCurrentCluster()!.server}/api/v1/pods?watch=1&allowWatchBookmarks=true&timeoutSeconds=1`);
+    const req = https.request(url, opts);
+    req.end();
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => req.on("response", resolve).on("error", reject));
+    res.pause();
+    await new Promise((r) => setTimeout(r, 2500)); // the watch times out at 1 s; bookmarks fall due every 500 ms
+    let bytes = 0;
+    res.on("data", (d: Buffer) => (bytes += d.length));
+    res.resume();
+    await new Promise((r) => res.on("end", r));
+    expect(res.statusCode).toBe(200);
+    expect(bytes).toBeGreaterThan(0);
+    // the sim is still serving
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    expect((await core.listNamespacedPod({ namespace: "grio", limit: 1 })).items).toHaveLength(1);
   });
 });
