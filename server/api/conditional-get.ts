@@ -7,10 +7,17 @@ import { createHash } from "node:crypto";
  * answer then costs a 304 with no body instead of the whole payload again (the overview is ~50 kB,
  * the pods table far more) — what a school's or a ministry's slow link notices.
  * Only 200 answers are tagged: errors, 401 and 403 are never cached or answered with 304, and
- * the caller's session is checked before this runs, as for any request.
+ * the caller's session is checked before this runs, as for any request. Only answers that every
+ * signed-in role may see are kept (`cacheable`); operator and admin answers (logs, users, tokens)
+ * are `no-store`, so they do not stay in the cache of a shared ministry PC after sign-out.
  */
-export async function withEntityTag(req: Request, res: Response): Promise<Response> {
-  if (req.method !== "GET" || res.status !== 200) return res;
+export async function withEntityTag(req: Request, res: Response, opts: { cacheable: boolean }): Promise<Response> {
+  if (req.method !== "GET") return res;
+  if (!opts.cacheable) {
+    res.headers.set("cache-control", "no-store");
+    return res;
+  }
+  if (res.status !== 200) return res;
   const body = new Uint8Array(await res.arrayBuffer());
   const tag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = new Headers(res.headers);
@@ -32,3 +39,20 @@ export function matchesIfNoneMatch(header: string | null, tag: string): boolean 
   const strip = (t: string) => t.trim().replace(/^W\//, "");
   return header.split(",").some((t) => strip(t) === strip(tag));
 }
+
+/**
+ * Whether every procedure of a tRPC GET path (`/api/trpc/a.b,c.d`, batched or not) is a
+ * viewer-level query: only those answers may stay in the browser's cache.
+ */
+export function viewerQueriesOnly(pathname: string, roleOf: (procedure: string) => string | undefined): boolean {
+  const names = pathname.replace(/^\/api\/trpc\/?/, "").split(",").filter(Boolean);
+  return names.length > 0 && names.every((n) => roleOf(safeDecode(n)) === "viewer");
+}
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};

@@ -107,5 +107,12 @@ describe("overview under load", () => {
     // no session: 401 whatever the browser holds, never a 304
     const anon = await grio.anonymous().get(path, { "if-none-match": "*" });
     expect(anon.status).toBe(401);
+    // admin-only answers (users, tokens) are never kept by the browser
+    const admin = await grio.signIn(DEMO.admin);
+    const users = await admin.get("/api/trpc/admin.listUsers", { "if-none-match": "*" });
+    expect(users.status).toBe(200);
+    expect(users.headers.get("cache-control")).toBe("no-store");
+    expect(users.headers.get("etag")).toBeNull();
+    expect(await users.text()).toContain(DEMO.admin);
   });
 });
