@@ -88,4 +88,3 @@ describe("cluster summary", () => {
     expect(r.value.counts.pods.total).toBe(n);
   });
 });
-
